@@ -2,6 +2,7 @@ import {
   filterZoneGroups,
   LATIN_AMERICA_ZONES,
   MEXICO_ZONES,
+  typedZone,
   withStoredZone,
   zoneGroups,
 } from '../../../web/src/components/time-zone-choices';
@@ -70,6 +71,36 @@ describe('the time-zone picker’s choices', () => {
     expect(found.first).toBe('America/Bogota');
     expect(filterZoneGroups(groups, 'atlantis', 'America/Mexico_City').matches).toBe(0);
     expect(filterZoneGroups(groups, '  ', 'America/Mexico_City').groups).toEqual(groups);
+  });
+
+  // QA S60 #1: «colombia» typed and the form sent without Enter saved Mexico City. The text picks
+  // the one zone it matches; none or several is no zone, for the form to refuse.
+  it('says which zone a typed search picks: one, none or several (QA S60 #1)', () => {
+    const groups = zoneGroups('es-MX', KNOWN, JANUARY);
+    expect(typedZone(groups, 'colombia')).toEqual({ kind: 'one', zone: 'America/Bogota' });
+    expect(typedZone(groups, 'cancún')).toEqual({ kind: 'one', zone: 'America/Cancun' });
+    expect(typedZone(groups, '  Hora de Mérida ')).toEqual({
+      kind: 'one',
+      zone: 'America/Merida',
+    });
+    expect(typedZone(groups, 'atlantis')).toEqual({ kind: 'none' });
+    expect(typedZone(groups, '')).toEqual({ kind: 'empty' });
+    expect(typedZone(groups, '   ')).toEqual({ kind: 'empty' });
+    // «utc−5»: Bogotá, Lima, Cancún… as many as the search box's hint counts.
+    const several = typedZone(groups, 'utc−5');
+    expect(several).toEqual({
+      kind: 'several',
+      matches: filterZoneGroups(groups, 'utc−5', 'America/Mexico_City').matches,
+    });
+    expect(several.kind === 'several' && several.matches).toBeGreaterThan(1);
+    // A stored zone the list lacks is found too, and counted once.
+    const stored = withStoredZone(groups, 'Etc/GMT+5', 'es-MX', JANUARY);
+    expect(typedZone(stored, 'etc/gmt+5')).toEqual({ kind: 'one', zone: 'Etc/GMT+5' });
+    // English labels are searched in English.
+    expect(typedZone(zoneGroups('en', KNOWN, JANUARY), 'mexico city')).toEqual({
+      kind: 'one',
+      zone: 'America/Mexico_City',
+    });
   });
 });
 

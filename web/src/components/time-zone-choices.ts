@@ -137,6 +137,15 @@ export function withStoredZone(
   return [{ key: 'current', choices: [choice(current, language, at)] }, ...groups];
 }
 
+/** Whether a choice's words hold every word of the folded `words`. */
+function matchesWords(choice: ZoneChoice, words: readonly string[]): boolean {
+  return words.every((w) => choice.search.includes(w));
+}
+
+function searchWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter(Boolean);
+}
+
 /**
  * The groups with only the choices whose words hold every word of `query` («hora colombia»,
  * «utc-5», «bogota»), how many match and the first that does. The chosen zone always stays, so
@@ -147,11 +156,33 @@ export function filterZoneGroups(
   query: string,
   chosen: string,
 ): { groups: ZoneGroup[]; matches: number; first: string | undefined } {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
-  const matches = (c: ZoneChoice) => words.every((w) => c.search.includes(w));
+  const words = searchWords(query);
+  const matches = (c: ZoneChoice) => matchesWords(c, words);
   const kept = groups
     .map((g) => ({ key: g.key, choices: g.choices.filter((c) => c.zone === chosen || matches(c)) }))
     .filter((g) => g.choices.length > 0);
   const matching = kept.flatMap((g) => g.choices.filter(matches));
   return { groups: kept, matches: matching.length, first: matching[0]?.zone };
+}
+
+/**
+ * What the text of a picker's search box picks (QA S60 #1: «colombia» typed, the form sent
+ * without Enter, and Mexico City saved): nothing typed; the one zone it matches, which the
+ * picker then chooses; or no zone or several, which a form must not be sent with.
+ */
+export type TypedZone =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'one'; readonly zone: string }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'several'; readonly matches: number };
+
+export function typedZone(groups: readonly ZoneGroup[], query: string): TypedZone {
+  const words = searchWords(query);
+  if (words.length === 0) return { kind: 'empty' };
+  const zones = new Set(
+    groups.flatMap((g) => g.choices.filter((c) => matchesWords(c, words)).map((c) => c.zone)),
+  );
+  const [first] = zones;
+  if (zones.size === 1) return { kind: 'one', zone: first };
+  return zones.size === 0 ? { kind: 'none' } : { kind: 'several', matches: zones.size };
 }

@@ -16,4 +16,9 @@ export const zonePickerEn: ZonePickerMessages = {
       : n === 1
         ? 'One zone matches; Enter chooses it.'
         : `${n} zones match; Enter chooses the first, or choose another in the list.`,
+  matchChosen: 'One zone matches and is chosen in the list.',
+  refused: (typed, n) =>
+    n === 0
+      ? `No zone matches “${typed}”: correct the search or choose the zone in the list. Nothing was saved.`
+      : `${n} zones match “${typed}”: choose one in the list, or press Enter for the first. Nothing was saved.`,
 };

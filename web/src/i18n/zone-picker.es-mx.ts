@@ -14,6 +14,13 @@ export const zonePickerEsMX = {
       : n === 1
         ? 'Una zona coincide; Intro la elige.'
         : `${n} zonas coinciden; Intro elige la primera, o elija otra en la lista.`,
+  /** The only zone the search matches, already chosen in the list as it was typed. */
+  matchChosen: 'Una zona coincide y queda elegida en la lista.',
+  /** The form was sent with a search that picks no zone or several (QA S60 #1): not sent. */
+  refused: (typed: string, n: number): string =>
+    n === 0
+      ? `Ninguna zona coincide con «${typed}»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.`
+      : `${n} zonas coinciden con «${typed}»: elija una en la lista, o pulse Intro para la primera. No se guardó nada.`,
 };
 
 export type ZonePickerMessages = typeof zonePickerEsMX;
