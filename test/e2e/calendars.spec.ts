@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { gql } from '../support/integration-harness';
 import {
   horizontalOverflow,
   inSpanish,
@@ -463,6 +465,14 @@ describe('Calendars (web app, managers)', () => {
       expect(await editor.getByLabel('Zona horaria', { exact: true }).inputValue()).toBe(
         'America/Merida',
       );
+      // QA S60 #1: nor is the week saved with that search left in the box: it is refused.
+      await page.getByRole('button', { name: 'Guardar horario' }).click();
+      await editor
+        .getByText(
+          'Ninguna zona coincide con «Atlantis»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.',
+        )
+        .waitFor();
+      expect(await editor.getByLabel('Buscar zona').getAttribute('aria-invalid')).toBe('true');
       expect(await storedVersion()).toBe(before);
 
       await page.getByRole('button', { name: 'Cancelar' }).click();
@@ -531,6 +541,76 @@ describe('Calendars (web app, managers)', () => {
       } finally {
         await phone.context.close();
       }
+    });
+
+    // QA S60 #1 (BUSINESS-TIME.md): «cancún» typed in the zone's search and «Crear calendario»
+    // clicked without Enter saved Mexico City, every deadline of that client an hour off.
+    it('creates the calendar in the zone typed without Enter, and refuses a search that picks no zone or several (QA S60 #1)', async () => {
+      const client = `Hoteles del Caribe ${process.pid}`;
+      const created = await gql(
+        e2e.world.api,
+        `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        { input: { kind: 'CLIENT', name: client } },
+        e2e.world.bearer(Role.ADMIN),
+      );
+      expect(created.body.errors).toBeUndefined();
+      const organizationId = (created.body.data as { createOrganization: { id: string } })
+        .createOrganization.id;
+      const storedZone = async () => {
+        const res = await gql(
+          e2e.world.api,
+          `{ calendars { organizationId timeZone } }`,
+          {},
+          e2e.world.bearer(Role.MANAGER),
+        );
+        expect(res.body.errors).toBeUndefined();
+        const calendars = (
+          res.body.data as { calendars: { organizationId: string | null; timeZone: string }[] }
+        ).calendars;
+        return calendars.find((c) => c.organizationId === organizationId)?.timeZone;
+      };
+
+      await page.goto('/calendarios');
+      const form = page.locator('form', { has: page.locator('#new-calendar-timeZone') });
+      await page.getByLabel('Cliente').selectOption({ label: client });
+      const search = form.getByLabel('Buscar zona');
+      const zone = form.getByLabel('Zona horaria', { exact: true });
+      const refusal = form.getByRole('alert');
+
+      // Several zones: not sent; the field says why, is marked, and has the focus.
+      await search.fill('utc−5');
+      await form.getByRole('button', { name: 'Crear calendario' }).click();
+      await refusal.waitFor();
+      expect(await refusal.innerText()).toMatch(
+        /^\d+ zonas coinciden con «utc−5»: elija una en la lista, o pulse Intro para la primera\. No se guardó nada\.$/,
+      );
+      expect(await search.getAttribute('aria-invalid')).toBe('true');
+      expect((await search.getAttribute('aria-describedby'))?.split(' ')).toContain(
+        await refusal.getAttribute('id'),
+      );
+      expect(await zone.getAttribute('aria-invalid')).toBe('true');
+      expect(await search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      // None: refused too, in its own words.
+      await search.fill('atlantis');
+      expect(await search.getAttribute('aria-invalid')).toBeNull();
+      await form.getByRole('button', { name: 'Crear calendario' }).click();
+      expect(await refusal.innerText()).toBe(
+        'Ninguna zona coincide con «atlantis»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.',
+      );
+      expect(await storedZone()).toBeUndefined();
+      expect(await page.getByText(`Calendario «${client}» creado.`).count()).toBe(0);
+
+      // One zone: chosen as it is typed, shown as chosen, and the one saved.
+      await search.fill('cancún');
+      await form.getByText('Una zona coincide y queda elegida en la lista.').waitFor();
+      expect(await zone.inputValue()).toBe('America/Cancun');
+      expect(await zone.locator('option:checked').innerText()).toBe('Hora de Cancún (UTC−5)');
+      expect(await refusal.count()).toBe(0);
+      await form.getByRole('button', { name: 'Crear calendario' }).click();
+      await page.getByText(`Calendario «${client}» creado.`).waitFor();
+      expect(await storedZone()).toBe('America/Cancun');
+      const row = page.getByRole('row', { name: new RegExp(client) });
+      expect(await row.innerText()).toContain('Hora de Cancún (UTC−5)');
     });
   });
 });

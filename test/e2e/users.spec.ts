@@ -485,9 +485,11 @@ describe('Users (web app, admins)', () => {
     });
     expect(await form.locator('input[list], datalist').count()).toBe(0);
 
-    // Found by its name (no accents needed), then chosen from the list.
+    // Found by its name (no accents needed): the only match is chosen in the list as it is typed
+    // (QA S60 #1), and can be chosen there too.
     await form.getByLabel('Buscar zona').fill('colombia');
-    await form.getByText('Una zona coincide; Intro la elige.').waitFor();
+    await form.getByText('Una zona coincide y queda elegida en la lista.').waitFor();
+    expect(await zone.inputValue()).toBe('America/Bogota');
     await zone.selectOption({ label: 'Hora de Colombia (UTC−5)' });
     await screenshot(page, '56-users-time-zone');
     await form.getByRole('button', { name: 'Guardar cambios' }).click();
@@ -551,5 +553,81 @@ describe('Users (web app, admins)', () => {
     await form.getByRole('button', { name: 'Guardar cambios' }).click();
     await form.getByText(`Cambios de ${legacy} guardados.`).waitFor();
     expect(await storedZone(legacy)).toBe('America/Argentina/Buenos_Aires');
+  });
+
+  // QA S60 #1 (L3-04, L3-11): «colombia» typed in the zone's search, «Crear usuario» clicked
+  // without Enter, and the user was saved in Mexico City while the page said «Intro la elige».
+  it('creates the user in the zone typed without Enter, and refuses a search that picks no zone or several, in Spanish and English (QA S60 #1)', async () => {
+    const email = `tecleada-${process.pid}@aurora.example`;
+    const stored = async () =>
+      await e2e.world.db.query<{ time_zone: string }[]>(
+        `SELECT time_zone FROM app_user WHERE email = $1`,
+        [email],
+      );
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    await page.getByTestId('users').waitFor();
+    const form = page.locator('form', { has: page.locator('#new-user-zone') });
+    await form
+      .getByLabel('Organización', { exact: true })
+      .selectOption({ label: 'Comercializadora Aurora' });
+    await form.getByRole('checkbox', { name: 'Usuario del portal' }).check();
+    await form.getByLabel('Correo').fill(email);
+    await form.getByLabel('Nombre completo').fill('Tomás Tecleado');
+    const search = form.getByLabel('Buscar zona');
+    const zone = form.getByLabel('Zona horaria', { exact: true });
+    const refusal = form.getByRole('alert');
+
+    // Several zones match: not sent; the zone field says why, is marked, and has the focus.
+    await search.fill('utc−5');
+    await form.getByRole('button', { name: 'Crear usuario' }).click();
+    await refusal.waitFor();
+    const several = await refusal.innerText();
+    expect(several).toMatch(
+      /^\d+ zonas coinciden con «utc−5»: elija una en la lista, o pulse Intro para la primera\. No se guardó nada\.$/,
+    );
+    expect(await refusal.count()).toBe(1);
+    expect(await search.getAttribute('aria-invalid')).toBe('true');
+    expect((await search.getAttribute('aria-describedby'))?.split(' ')).toContain(
+      'new-user-zone-refusal',
+    );
+    expect(await zone.getAttribute('aria-describedby')).toBe('new-user-zone-refusal');
+    expect(await search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await zone.inputValue()).toBe('America/Mexico_City');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await refusal
+      .getByText(
+        /^\d+ zones match “utc−5”: choose one in the list, or press Enter for the first\. Nothing was saved\.$/,
+      )
+      .waitFor();
+    await page.getByRole('button', { name: 'Español', exact: true }).click();
+
+    // No zone matches: refused in its own words.
+    await search.fill('atlantis');
+    await form.getByRole('button', { name: 'Crear usuario' }).click();
+    await refusal
+      .getByText(
+        'Ninguna zona coincide con «atlantis»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.',
+        { exact: true },
+      )
+      .waitFor();
+    expect(await stored()).toEqual([]);
+    expect(await page.getByTestId('users').innerText()).not.toContain('Tomás Tecleado');
+
+    // One zone: chosen in the list as it is typed, and the one saved, without Enter.
+    await search.fill('colombia');
+    await form.getByText('Una zona coincide y queda elegida en la lista.').waitFor();
+    expect(await zone.inputValue()).toBe('America/Bogota');
+    expect(await zone.locator('option:checked').innerText()).toBe('Hora de Colombia (UTC−5)');
+    expect(await search.getAttribute('aria-invalid')).toBeNull();
+    await form.getByRole('button', { name: 'Crear usuario' }).click();
+    await page
+      .getByText(`Usuario ${email} creado; le enviamos su invitación por correo.`)
+      .waitFor();
+    expect(await stored()).toEqual([{ time_zone: 'America/Bogota' }]);
+    // The next person's form starts from the default zone, the search typed for this one gone.
+    expect(await zone.inputValue()).toBe('America/Mexico_City');
+    expect(await search.inputValue()).toBe('');
   });
 });
