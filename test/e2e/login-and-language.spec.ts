@@ -149,6 +149,13 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('button', { name: 'Guardar zona horaria' }).click();
     await page.getByText('Su zona horaria quedó guardada.').waitFor();
     expect(await stored()).toEqual([{ locale: 'es-MX', time_zone: 'America/Cancun' }]);
+    // QA S60 #1: a zone typed in the search and saved without Enter is the one saved.
+    await page.getByLabel('Buscar zona').fill('colombia');
+    await page.getByText('Una zona coincide y queda elegida en la lista.').waitFor();
+    await page.getByRole('button', { name: 'Guardar zona horaria' }).click();
+    expect(await eventually(stored, (rows) => rows[0].time_zone !== 'America/Cancun')).toEqual([
+      { locale: 'es-MX', time_zone: 'America/Bogota' },
+    ]);
   });
 
   it('says in words that the credentials are wrong and keeps the email typed', async () => {
