@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { StoredAttachment } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
+import { mailDomain, ticketThreadId } from './message-id';
 import { type BackoffPolicy, retryDelayMs } from './retry-backoff';
 
 /** The PostgreSQL channel the outbox trigger notifies on. */
@@ -39,6 +40,8 @@ interface ClaimedRow {
   html: string;
   attachments: StoredAttachment[];
   message_id: string;
+  /** The ticket the email is about; null for an account's email (invitation, password). */
+  ticket_number: string | null;
   attempts: number;
 }
 
@@ -54,6 +57,8 @@ export class EmailDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('EmailDispatcher');
   private readonly transport: Transporter;
   private readonly policy: BackoffPolicy & { readonly maxAttempts: number };
+  /** MAIL_FROM's domain: the ticket threads' IDs are under it, as the Message-IDs are. */
+  private readonly domain: string;
   private listener: Client | null = null;
   private interval: NodeJS.Timeout | null = null;
   private nextDueTimer: NodeJS.Timeout | null = null;
@@ -70,6 +75,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     this.transport = createTransport({ url: config.mail.smtpUrl, ...SMTP_TIMEOUTS });
     const d = config.mail.dispatcher;
     this.policy = { baseMs: d.retryBaseMs, capMs: d.retryCapMs, maxAttempts: d.maxAttempts };
+    this.domain = mailDomain(config.mail.from);
   }
 
   onApplicationBootstrap(): Promise<void> {
@@ -145,7 +151,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, BeforeApplicatio
                 FOR UPDATE SKIP LOCKED) due
         WHERE o.id = due.id
       RETURNING o.id, o.seq, o.event_key, o.recipient_address, o.subject, o.text, o.html, o.attachments,
-                o.message_id, o.attempts`,
+                o.message_id, o.ticket_number, o.attempts`,
       [token, this.config.mail.dispatcher.leaseMs / 1000, BATCH_SIZE],
     );
     // RETURNING keeps no order: sent as queued (a transition's emails in the order of its events).
@@ -178,6 +184,13 @@ export class EmailDispatcher implements OnApplicationBootstrap, BeforeApplicatio
         text: row.text,
         html: row.html,
         messageId: row.message_id,
+        ...(row.ticket_number === null
+          ? {}
+          : {
+              // One thread per ticket in the recipient's mail client (QA S60).
+              inReplyTo: ticketThreadId(row.ticket_number, this.domain),
+              references: ticketThreadId(row.ticket_number, this.domain),
+            }),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-SLA-Event-Key': row.event_key },
         attachments: row.attachments.map((a) => ({
           filename: a.filename,

@@ -22,3 +22,13 @@ export function outboxMessageId(
     .slice(0, 40);
   return `<${hash}@${domain}>`;
 }
+
+/**
+ * The thread every email of one ticket answers (QA S60: a ticket's nine emails were nine
+ * conversations): `In-Reply-To` and `References` name it, so mail clients that thread by headers
+ * (Apple Mail, Thunderbird, Outlook on the web) group them under the ticket. No email has it as its
+ * own Message-ID; clients take it as the thread's missing first message.
+ */
+export function ticketThreadId(ticketNumber: string, domain: string): string {
+  return `<ticket-${ticketNumber.replace(/[^A-Za-z0-9._-]/g, '_')}@${domain}>`;
+}

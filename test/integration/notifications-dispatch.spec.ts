@@ -10,6 +10,7 @@ import {
   type NotificationEvent,
   type NotificationTicket,
 } from '../../src/notifications/notification-event';
+import { mailDomain } from '../../src/notifications/message-id';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { integrationConfig } from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
@@ -24,6 +25,8 @@ interface Received {
   messageId: string;
   to: string[];
   subject: string;
+  inReplyTo: string | undefined;
+  references: string | string[] | undefined;
 }
 
 /** A real SMTP server on a fixed port that can go down and come back. */
@@ -49,6 +52,8 @@ class TestSmtp extends SpecSmtpServer {
               messageId: mail.messageId ?? '',
               to: [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? '')),
               subject: mail.subject ?? '',
+              inReplyTo: mail.inReplyTo,
+              references: mail.references,
             });
             callback();
           })
@@ -301,6 +306,41 @@ describe('L3-11 email dispatcher: outages, concurrency, shutdown', () => {
     await waitFor('rest SENT', async () => (await rowsOf(t)).every((r) => r.status === 'SENT'));
     await waitFor('six received', () => Promise.resolve(smtp.received.length === 6));
     expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(6);
+  });
+
+  it("QA S60: every email of one ticket answers its ticket's thread; an account email none", async () => {
+    await smtp.start();
+    const [a, b] = [ticket(), ticket()];
+    await enqueueAll([...progressEvents(a, 2), ...progressEvents(b, 1)]);
+    // An email about no ticket (an invitation, a password reset): the row as those are queued.
+    await world.db.query(
+      `INSERT INTO email_outbox (event_key, event_type, ticket_number, recipient_user_id,
+         recipient_address, locale, template, payload, subject, text, html, attachments,
+         message_id, status, attempts, next_attempt_at)
+       SELECT 'account-thread-' || $2, event_type, NULL, recipient_user_id, recipient_address,
+              locale, template, payload, 'Sin ticket', text, html, attachments,
+              '<account-thread-' || $2 || '@becken.example>', 'QUEUED', 0, now()
+         FROM email_outbox WHERE ticket_number = $1 LIMIT 1`,
+      [b.number, process.pid],
+    );
+    await dispatcherOn();
+    await waitFor('four received', () => Promise.resolve(smtp.received.length === 4));
+    const of = (t: NotificationTicket) => smtp.received.filter((m) => m.subject.includes(t.number));
+    const threadOf = (number: string) => `<ticket-${number}@${mailDomain(config.mail.from)}>`;
+    expect(of(a)).toHaveLength(2);
+    for (const mail of of(a)) {
+      expect(mail.inReplyTo).toBe(threadOf(a.number));
+      expect(mail.references).toBe(threadOf(a.number));
+    }
+    expect(of(b).map((m) => [m.inReplyTo, m.references])).toEqual([
+      [threadOf(b.number), threadOf(b.number)],
+    ]);
+    // The thread is no email's own Message-ID.
+    expect(smtp.received.map((m) => m.messageId)).not.toContain(threadOf(a.number));
+    const account = smtp.received.find((m) => m.subject === 'Sin ticket');
+    expect(account).toBeDefined();
+    expect(account!.inReplyTo).toBeUndefined();
+    expect(account!.references).toBeUndefined();
   });
 
   it('a permanent refusal (5xx) fails the email at once, without retries', async () => {
