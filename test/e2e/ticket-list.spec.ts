@@ -363,10 +363,26 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     );
     expect(await button.innerText()).toBe('Actualizar');
 
-    // A cancelled ticket is no open work: the search leaves it out.
+    // A cancelled ticket is no open work: the search leaves it out, and says where to look
+    // (QA S60 #8: «No hay tickets.» only, for a closed ticket's number).
     await field.fill('cancela');
     await button.click();
-    await page.getByText('No hay tickets.').waitFor();
+    const none = page.getByTestId('console-no-open-match');
+    await none.waitFor();
+    expect(await none.innerText()).toBe(
+      'Ningún ticket abierto coincide con «cancela». Buscarlo también entre los cerrados y cancelados, en Tickets',
+    );
+    await none.getByRole('link').click();
+    await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
+    expect(await page.getByTestId('my-tickets').locator('tbody tr').first().innerText()).toContain(
+      cancelled,
+    );
+    expect(await page.getByLabel('Buscar').inputValue()).toBe('cancela');
+    // Back: the console's search is in its address, so it is still there.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Resultados de la búsqueda' }).waitFor();
+    expect(await field.inputValue()).toBe('cancela');
+    expect(new URL(page.url()).search).toBe('?q=cancela');
 
     await field.fill('');
     expect(await button.innerText()).toBe('Ver la lista de trabajo');

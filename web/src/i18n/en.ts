@@ -557,10 +557,12 @@ export const en: Messages = {
     title: 'Console',
     intro: 'Open tickets of every client, soonest deadline first.',
     search: 'Search',
-    searchHint: 'Number, subject, description or conversation.',
+    searchHint: 'Searches open tickets: number, subject, description or conversation.',
     refresh: 'Refresh',
     find: 'Search',
     showWorkList: 'Show the work list',
+    noOpenMatch: (text: string) => `No open ticket matches “${text}”.`,
+    searchAllTickets: 'Search closed and cancelled ones too, in Tickets',
   },
   dashboard: {
     title: 'SLA dashboard',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTicketChanges } from '../api/live';
 import { ORGANIZATIONS } from '../api/operations';
 import { WORK_LIST } from '../api/planning';
@@ -8,6 +8,7 @@ import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { WorkListTable } from '../queue/work-list-table';
+import { Link, replaceSearch } from '../router/router';
 import { bySoonestDeadline, TicketTable } from './ticket-bits';
 
 /**
@@ -18,8 +19,16 @@ import { bySoonestDeadline, TicketTable } from './ticket-bits';
 export function ConsolePage() {
   const { t } = useI18n();
   const w = t.planning.workList;
-  const [text, setText] = useState('');
-  const [search, setSearch] = useState('');
+  // The search lives in the address (`?q=`), as the ticket list's filters do: a reload, or Back
+  // from a ticket or from «Tickets», finds it again (QA S60).
+  const [search, setSearch] = useState(() =>
+    (new URLSearchParams(window.location.search).get('q') ?? '').trim().slice(0, 200),
+  );
+  const [text, setText] = useState(search);
+  useEffect(() => {
+    const wanted = search ? `?${new URLSearchParams({ q: search }).toString()}` : '';
+    if (wanted !== window.location.search) replaceSearch(wanted);
+  }, [search]);
   const work = useQuery(WORK_LIST, { first: 200 }, search !== '');
   const found = useQuery(
     TICKETS,
@@ -76,7 +85,19 @@ export function ConsolePage() {
       <h2>{search ? w.searchResults : w.title}</h2>
       <ErrorMessage error={current.error} />
       {current.loading && count === undefined && <p role="status">{t.loading}</p>}
-      {count === 0 && <p>{t.tickets.empty}</p>}
+      {count === 0 && !search && <p>{t.tickets.empty}</p>}
+      {count === 0 && search && (
+        // The console searches open tickets only (QA S60: a closed ticket's number found nothing,
+        // without a word on where it is): the ticket list searches every state and everyone's.
+        <p data-testid="console-no-open-match">
+          {t.console.noOpenMatch(search)}{' '}
+          <Link
+            to={`/tickets?${new URLSearchParams({ q: search, mostrar: 'todos', mios: '0' }).toString()}`}
+          >
+            {t.console.searchAllTickets}
+          </Link>
+        </p>
+      )}
       {search && results && results.length > 0 && (
         <TicketTable items={results} testId="queue" showAssignee />
       )}
