@@ -400,8 +400,10 @@ export function zoneName(timeZone: string, language: ZoneLanguage, at: Date = ne
   // The name at `at`, today's by default (QA S43): at 1970, the instant it was asked at once, Kyiv
   // and Riga were «hora estándar de Moscú», Lisbon «de Europa central».
   const intl = zonePart(timeZone, language, 'longGeneric', at);
-  if (intl && !/^(GMT|UTC)/.test(intl)) return intl;
   const city = zoneCity(timeZone, language);
+  // A browser's ICU may name the zone by its id's old place («hora de Godthab», QA S60): the
+  // place as it is called now, as the city table has it («hora de Nuuk»).
+  if (intl && !/^(GMT|UTC)/.test(intl)) return intl.replace(zoneIdWords(timeZone), city);
   return en ? `${city} time` : `hora de ${city}`;
 }
 

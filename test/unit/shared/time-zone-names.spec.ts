@@ -77,4 +77,23 @@ describe('one name for a time zone, everywhere', () => {
       expect(() => new Intl.DateTimeFormat('en', { timeZone: zone })).not.toThrow();
     }
   });
+
+  it('names a zone by its place as called now when the runtime names it by its old id (QA S60 #10)', () => {
+    // Chromium's ICU named America/Godthab «hora de Godthab» in the zone picker; Node's says Nuuk.
+    const parts = jest
+      .spyOn(Intl.DateTimeFormat.prototype, 'formatToParts')
+      .mockImplementation(function (this: Intl.DateTimeFormat) {
+        const en = this.resolvedOptions().locale.startsWith('en');
+        return [{ type: 'timeZoneName', value: en ? 'Godthab Time' : 'hora de Godthab' }];
+      });
+    try {
+      expect(webZoneName('America/Godthab', 'es-MX', JANUARY)).toBe('hora de Nuuk');
+      expect(webZoneName('America/Godthab', 'en', JANUARY)).toBe('Nuuk Time');
+      // A name without the old place is left as the runtime gives it.
+      parts.mockReturnValue([{ type: 'timeZoneName', value: 'hora de Groenlandia' }]);
+      expect(webZoneName('America/Godthab', 'es-MX', JANUARY)).toBe('hora de Groenlandia');
+    } finally {
+      parts.mockRestore();
+    }
+  });
 });
