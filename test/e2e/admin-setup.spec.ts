@@ -75,6 +75,34 @@ describe('Administration: a new client organization and its Odoo admin user (web
     expect((await organizationNames()).filter((n) => n === 'Constructora Río Bravo')).toHaveLength(
       1,
     );
+    // The note under it leads to its users, policy and calendar (QA S60 #7).
+    const next = page.getByTestId('organization-next-steps');
+    expect(await next.getByRole('link').allInnerTexts()).toEqual([
+      'Crear su póliza en Contratos y horas',
+      'Darle su propio calendario',
+    ]);
+    const [riobravo] = await e2e.world.db.query<{ id: string }[]>(
+      `SELECT id FROM organization WHERE name = 'Constructora Río Bravo'`,
+    );
+    expect(await next.getByRole('link').first().getAttribute('href')).toBe(
+      `/contratos?cliente=${riobravo.id}`,
+    );
+
+    // The new client is chosen at once for its users (QA S60 #7: «Becken» stayed chosen);
+    // «Crear sus usuarios» chooses it again and takes the admin to the form.
+    const orgPicker = page.locator('#new-user-org');
+    const chosenOrg = () =>
+      orgPicker.evaluate((el) => {
+        const select = el as unknown as { selectedOptions: { text: string }[] };
+        return select.selectedOptions[0]?.text;
+      });
+    expect(await chosenOrg()).toBe('Constructora Río Bravo');
+    await orgPicker.selectOption({ label: 'Becken' });
+    await next.getByRole('button', { name: 'Crear sus usuarios' }).click();
+    expect(await chosenOrg()).toBe('Constructora Río Bravo');
+    expect(
+      await page.locator('#new-user-email').evaluate((el) => el === el.ownerDocument.activeElement),
+    ).toBe(true);
 
     // The same company again, spelled without accents: refused in words, the name kept.
     await form.getByLabel('Nombre de la empresa').fill('CONSTRUCTORA RIO BRAVO');
@@ -89,11 +117,8 @@ describe('Administration: a new client organization and its Odoo admin user (web
       'CONSTRUCTORA RIO BRAVO',
     );
 
-    // The new client is offered at once for its users, with the client roles only.
-    await page
-      .getByLabel('Organización', { exact: true })
-      .last()
-      .selectOption({ label: 'Constructora Río Bravo' });
+    // Still chosen after the refusal, with the client roles only.
+    expect(await chosenOrg()).toBe('Constructora Río Bravo');
     await page.getByRole('checkbox', { name: 'Aprobador de estimaciones' }).check();
     expect(await page.getByRole('checkbox', { name: 'Gerente' }).count()).toBe(0);
     await page.getByLabel('Correo').fill('compras@riobravo.example');

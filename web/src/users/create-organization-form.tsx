@@ -26,6 +26,9 @@ const organizationEsMX = {
   create: 'Crear organización',
   created: (name: string) => `Organización ${name} creada.`,
   next: 'Crear su póliza en Contratos y horas',
+  /** QA S60: the new client's next steps, each with it chosen. */
+  nextUsers: 'Crear sus usuarios',
+  nextCalendar: 'Darle su propio calendario',
   taken:
     'Ya existe una organización con ese nombre (o con uno que solo cambia en acentos, mayúsculas o signos).',
 };
@@ -41,6 +44,8 @@ const organizationEn: OrganizationMessages = {
   create: 'Create organization',
   created: (name) => `Organization ${name} created.`,
   next: 'Create its policy in Contracts and hours',
+  nextUsers: 'Create its users',
+  nextCalendar: 'Give it a calendar of its own',
   taken:
     'An organization with that name already exists (or with one that differs only in accents, capitals or punctuation).',
 };
@@ -48,13 +53,25 @@ const organizationEn: OrganizationMessages = {
 export const organizationTexts = (language: Language): OrganizationMessages =>
   language === 'en' ? organizationEn : organizationEsMX;
 
-/** Provider admins add a client company; the users page's lists then offer it. */
-export function CreateOrganizationForm({ onCreated }: { onCreated: () => Promise<void> }) {
+/**
+ * Provider admins add a client company; the users page's lists then offer it, and «Crear usuario»
+ * has it chosen (QA S60: it kept «Becken»). The note under it leads to its next steps with it
+ * chosen: its users (this page's form), its policy, its calendar.
+ */
+export function CreateOrganizationForm({
+  onCreated,
+  onCreateUsers,
+}: {
+  onCreated: (organization: Organization) => Promise<void>;
+  /** «Crear sus usuarios»: the page's new-user form, for `organizationId`. */
+  onCreateUsers: (organizationId: string) => void;
+}) {
   const { language } = useI18n();
   const m = organizationTexts(language);
   const { call } = useSession();
   const form = useMutationForm();
   const [name, setName] = useState('');
+  const [created, setCreated] = useState<Organization>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,7 +80,8 @@ export function CreateOrganizationForm({ onCreated }: { onCreated: () => Promise
         const { createOrganization } = await call(CREATE_CLIENT_ORGANIZATION, {
           input: { name: name.trim(), kind: 'CLIENT' },
         });
-        await onCreated();
+        await onCreated(createOrganization);
+        setCreated(createOrganization);
         return createOrganization;
       },
       (org, w) => organizationTexts(w.language).created(org.name),
@@ -109,10 +127,24 @@ export function CreateOrganizationForm({ onCreated }: { onCreated: () => Promise
             <ErrorMessage error={form.error} />
           )}
           <SuccessMessage text={form.done} />
-          {form.done && (
-            <p>
-              <Link to="/contratos">{m.next}</Link>
-            </p>
+          {form.done && created && (
+            <ul className="next-steps" data-testid="organization-next-steps">
+              <li>
+                <button
+                  type="button"
+                  className="button ghost small"
+                  onClick={() => onCreateUsers(created.id)}
+                >
+                  {m.nextUsers}
+                </button>
+              </li>
+              <li>
+                <Link to={`/contratos?cliente=${created.id}`}>{m.next}</Link>
+              </li>
+              <li>
+                <Link to="/calendarios">{m.nextCalendar}</Link>
+              </li>
+            </ul>
           )}
         </div>
       </form>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { type Organization, ROLES_BY_KIND } from '../api/operations';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
 import { useNotice } from '../components/use-notice';
@@ -22,13 +22,18 @@ const EMPTY_PROFILE: UserProfile = {
 interface Props {
   organizations: Organization[];
   onCreated: () => Promise<void>;
+  /**
+   * An organization to choose now (a client just created, QA S60), with its `at` so choosing the
+   * same one again (after picking another meanwhile) chooses it again.
+   */
+  choose?: { readonly organizationId: string; readonly at: number };
 }
 
 /**
  * Issues a portal user or staff account (L3-04): roles offered fit the organization's kind. No
  * password is handed over: the user is emailed an invitation link to choose one.
  */
-export function CreateUserForm({ organizations, onCreated }: Props) {
+export function CreateUserForm({ organizations, onCreated, choose }: Props) {
   const { t, language } = useI18n();
   const a = accountTexts(language);
   const { call } = useSession();
@@ -38,6 +43,9 @@ export function CreateUserForm({ organizations, onCreated }: Props) {
   const [profile, setProfile] = useState<UserProfile>(EMPTY_PROFILE);
   const [problem, setProblem] = useNotice();
   const { displayName, roles, locale, timeZone } = profile;
+  useEffect(() => {
+    if (choose) setOrganizationId(choose.organizationId);
+  }, [choose]);
 
   const org = organizations.find((o) => o.id === organizationId) ?? organizations[0];
   const allowedRoles = org ? ROLES_BY_KIND[org.kind] : [];

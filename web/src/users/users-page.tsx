@@ -33,6 +33,8 @@ export function UsersPage() {
   /** The user whose deactivation is being asked about (QA S55: not the browser's confirm). */
   const [deactivatingId, setDeactivatingId] = useState<string>();
   const [search, setSearch] = useState('');
+  /** The organization «Crear usuario» is to have chosen (a client just created: QA S60). */
+  const [choose, setChoose] = useState<{ organizationId: string; at: number }>();
   const organizations = useClientOrganizations();
   // The filter lives in the address, as the other staff screens' (QA S18: a reload lost it).
   const [organizationId, setOrganizationId] = useChosenOrganization(
@@ -256,8 +258,21 @@ export function UsersPage() {
           onClose={() => setEditingId(undefined)}
         />
       )}
-      {admin && <CreateUserForm organizations={orgs} onCreated={users.reload} />}
-      {admin && <CreateOrganizationForm onCreated={organizations.reload} />}
+      {admin && <CreateUserForm organizations={orgs} onCreated={users.reload} choose={choose} />}
+      {admin && (
+        <CreateOrganizationForm
+          onCreated={async (created) => {
+            await organizations.reload();
+            setChoose({ organizationId: created.id, at: Date.now() });
+          }}
+          onCreateUsers={(id) => {
+            setChoose({ organizationId: id, at: Date.now() });
+            const field = document.getElementById('new-user-email');
+            field?.scrollIntoView({ block: 'center' });
+            field?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
