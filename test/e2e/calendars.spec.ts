@@ -360,6 +360,18 @@ describe('Calendars (web app, managers)', () => {
       await page.getByLabel('Nombre del calendario').fill(NAME);
       // The chosen zone's name is shown whole, the preset one and the one picked (QA: cut at 1280).
       expect(await selectLabelCut(page, 'new-calendar-timeZone')).toBeNull();
+      // Mexico's mandatory rest days (LFT art. 74) are ticked for a zone of Mexico only (QA S60
+      // #7: a Colombian calendar got them), until the manager ticks or unticks them by hand.
+      const lft = page.getByLabel('Incluir los días de descanso obligatorio');
+      expect(await lft.isChecked()).toBe(true);
+      await page.getByLabel('Zona horaria').selectOption('America/Bogota');
+      expect(await lft.isChecked()).toBe(false);
+      await page.getByLabel('Zona horaria').selectOption('America/Cancun');
+      expect(await lft.isChecked()).toBe(true);
+      await lft.uncheck();
+      await page.getByLabel('Zona horaria').selectOption('America/Monterrey');
+      expect(await lft.isChecked()).toBe(false);
+      await lft.check();
       await page.getByLabel('Zona horaria').selectOption('America/Merida');
       expect(await selectLabelCut(page, 'new-calendar-timeZone')).toBeNull();
 

@@ -3,6 +3,7 @@ import { CREATE_CALENDAR, type CalendarSummary, type Organization } from '../api
 import { FormFooter } from '../components/form-footer';
 import { TextField } from '../components/text-field';
 import { useMutationForm } from '../components/use-mutation-form';
+import { isMexicoZone } from '../components/time-zone-choices';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { editorTexts } from './editor-texts';
@@ -33,6 +34,13 @@ export function NewCalendarForm({
   const [timeZone, setTimeZone] = useState('America/Mexico_City');
   const [week, setWeek] = useState<Week>(defaultWeek);
   const [lft74, setLft74] = useState(true);
+  /** Whether the manager ticked or unticked the LFT box: a zone chosen after that keeps it. */
+  const [lft74Chosen, setLft74Chosen] = useState(false);
+  const chooseZone = (zone: string) => {
+    setTimeZone(zone);
+    // Mexico's rest days by default in Mexico only (QA S60: a Colombian calendar got them).
+    if (!lft74Chosen) setLft74(isMexicoZone(zone));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +64,8 @@ export function NewCalendarForm({
       setOrganizationId('');
       setName('');
       setWeek(defaultWeek());
+      setLft74Chosen(false);
+      setLft74(isMexicoZone(timeZone));
     }
   };
 
@@ -97,10 +107,17 @@ export function NewCalendarForm({
             value={name}
             onChange={setName}
           />
-          <TimeZoneField idPrefix="new-calendar" value={timeZone} onChange={setTimeZone} />
+          <TimeZoneField idPrefix="new-calendar" value={timeZone} onChange={chooseZone} />
           <WeeklyEditor idPrefix="new-calendar" week={week} onChange={setWeek} />
           <label className="check span-all">
-            <input type="checkbox" checked={lft74} onChange={(e) => setLft74(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={lft74}
+              onChange={(e) => {
+                setLft74(e.target.checked);
+                setLft74Chosen(true);
+              }}
+            />
             {m.lft74}
           </label>
           <FormFooter form={form} label={m.create} buttonClassName="button primary" />

@@ -25,6 +25,25 @@ export const MEXICO_ZONES: readonly string[] = [
   'America/Matamoros',
 ];
 
+/** Mexico's zones that the picker does not list first, and the old ids of some (tzdata aliases). */
+const OTHER_MEXICO_ZONES = new Set([
+  'America/Bahia_Banderas',
+  'America/Ojinaga',
+  'America/Ensenada',
+  'America/Santa_Isabel',
+  'Mexico/General',
+  'Mexico/BajaNorte',
+  'Mexico/BajaSur',
+]);
+
+/**
+ * Whether `timeZone` is one of Mexico's: a new calendar there has Mexico's mandatory rest days (LFT
+ * art. 74) ticked by default, one elsewhere not (QA S60: a Colombian calendar got them).
+ */
+export function isMexicoZone(timeZone: string): boolean {
+  return MEXICO_ZONES.includes(timeZone) || OTHER_MEXICO_ZONES.has(timeZone);
+}
+
 export const LATIN_AMERICA_ZONES: readonly string[] = [
   'America/Guatemala',
   'America/El_Salvador',
