@@ -327,6 +327,11 @@ export interface SlaAtRiskEvent extends EventBase {
    * payloads stored before it was (those read in hours).
    */
   readonly businessDayMinutes?: number;
+  /**
+   * QA S60: the IANA zone of the ticket's calendar (its client's working hours), set with
+   * `businessMinutesLeft`: a warning read in another zone also gives the deadline in the client's.
+   */
+  readonly calendarTimeZone?: string;
 }
 export interface SlaBreachedEvent extends EventBase {
   readonly type: 'SLA_BREACHED';
@@ -341,6 +346,8 @@ export interface SlaBreachedEvent extends EventBase {
   readonly businessMinutesLate?: number;
   /** As {@link SlaAtRiskEvent.businessDayMinutes}. */
   readonly businessDayMinutes?: number;
+  /** As {@link SlaAtRiskEvent.calendarTimeZone}. */
+  readonly calendarTimeZone?: string;
 }
 /** A provider's client-visible reply on the ticket (L3-11): emailed to the registrant. */
 export interface CommentAddedEvent extends EventBase {

@@ -44,13 +44,16 @@ export function slaBusinessTime(
   { engine, stored }: TicketCalendar,
   event: SlaTimed,
   now: Date,
-): Pick<SlaAtRiskEvent, 'businessMinutesLeft' | 'businessDayMinutes'> &
+): Pick<SlaAtRiskEvent, 'businessMinutesLeft' | 'businessDayMinutes' | 'calendarTimeZone'> &
   Pick<SlaBreachedEvent, 'businessMinutesLate'> {
   const deadline = new Date(event.deadline);
   // The same day the web app's clock gives (SlaClock.businessDayMinutes): a clock counted in days
   // is the contract's diagnosis or scheduling clock (`clockTarget`).
   const dayMinutes = clockTarget(event.clock, 0).unit === 'days' ? workingDayMinutes(stored) : null;
-  const perDay = dayMinutes === null ? {} : { businessDayMinutes: dayMinutes };
+  const perDay = {
+    ...(dayMinutes === null ? {} : { businessDayMinutes: dayMinutes }),
+    calendarTimeZone: engine.timeZone,
+  };
   return event.type === 'SLA_AT_RISK'
     ? {
         businessMinutesLeft:

@@ -43,7 +43,7 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
         { type: 'SLA_AT_RISK', clock: 'triage', deadline: DEADLINE },
         new Date('2026-02-03T21:10:00Z'),
       ),
-    ).toEqual({ businessMinutesLeft: 80 });
+    ).toEqual({ businessMinutesLeft: 80, calendarTimeZone: 'America/Mexico_City' });
     // Tue 17:20 → Wed 09:40: 16 h 20 min on the wall clock, 40 + 40 business minutes.
     expect(
       slaBusinessTime(
@@ -51,7 +51,7 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
         { type: 'SLA_AT_RISK', clock: 'progress', deadline: '2026-02-04T15:40:00.000Z' },
         new Date('2026-02-03T23:20:00Z'),
       ),
-    ).toEqual({ businessMinutesLeft: 80 });
+    ).toEqual({ businessMinutesLeft: 80, calendarTimeZone: 'America/Mexico_City' });
     // A breach told Wed 10:35: 1 h 30 min on Tuesday and 1 h 35 min on Wednesday.
     expect(
       slaBusinessTime(
@@ -59,7 +59,7 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
         { type: 'SLA_BREACHED', clock: 'triage', deadline: DEADLINE },
         new Date('2026-02-04T16:35:00Z'),
       ),
-    ).toEqual({ businessMinutesLate: 185 });
+    ).toEqual({ businessMinutesLate: 185, calendarTimeZone: 'America/Mexico_City' });
   });
 
   it('«SLA en riesgo» says the business time left and the deadline once, es-MX and en', () => {
@@ -79,6 +79,36 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     expect(timesIn(en.html, 'February 3, 2026')).toBe(1);
     // A payload stored before the minutes were added renders as before, without the sentence.
     expect(renderEmail(EVENTS.SLA_AT_RISK, AGENT, OPTIONS)!.text).not.toContain('Quedan');
+  });
+
+  it('QA S60: a warning read in another zone also gives the deadline in the client calendar’s zone', () => {
+    const tokyo = {
+      ...EVENTS.SLA_AT_RISK,
+      businessMinutesLeft: 80,
+      calendarTimeZone: 'Asia/Tokyo',
+    };
+    const es = renderEmail(tokyo, AGENT, OPTIONS)!;
+    expect(es.text).toContain(
+      'Vence: martes, 3 de febrero de 2026, 4:30 p.m. (hora de la Ciudad de México)',
+    );
+    expect(es.text).toContain(
+      'Hora del cliente: miércoles, 4 de febrero de 2026, 7:30 a.m. (hora estándar de Japón)',
+    );
+    const en = renderEmail(
+      { ...EVENTS.SLA_BREACHED, calendarTimeZone: 'Asia/Tokyo' },
+      { ...AGENT, locale: Locale.EN },
+      OPTIONS,
+    )!;
+    expect(en.text).toContain(
+      'Client’s time: Wednesday, February 4, 2026 at 7:30 AM (Japan Standard Time)',
+    );
+    // The reader's own zone, or one that reads the instant the same: no second row.
+    const home = { ...tokyo, calendarTimeZone: 'America/Mexico_City' };
+    expect(renderEmail(home, AGENT, OPTIONS)!.text).not.toContain('Hora del cliente');
+    const same = { ...tokyo, calendarTimeZone: 'America/Monterrey' };
+    expect(renderEmail(same, AGENT, OPTIONS)!.text).not.toContain('Hora del cliente');
+    // A payload stored before the zone was carried: as before.
+    expect(renderEmail(EVENTS.SLA_AT_RISK, AGENT, OPTIONS)!.text).not.toContain('Hora del cliente');
   });
 
   it('«SLA incumplido» says how late a breach told late is, and only when it is late', () => {
@@ -130,7 +160,11 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     for (const clock of ['diagnosis', 'scheduling'] as const) {
       expect(
         slaBusinessTime(calendar, { type: 'SLA_AT_RISK', clock, deadline: DEADLINE }, now),
-      ).toEqual({ businessMinutesLeft: 540 + 450, businessDayMinutes: 540 });
+      ).toEqual({
+        businessMinutesLeft: 540 + 450,
+        businessDayMinutes: 540,
+        calendarTimeZone: 'America/Mexico_City',
+      });
     }
     // A 12-hour day, every day (a client working from Tokyo): its day, not the default's.
     const long = defaultMexicoCityCalendar(2026);
