@@ -129,7 +129,7 @@ describe('QA S60: the requirement path as emailed (L3-08, L3-09, L3-11)', () => 
     );
     expect(agent.to).toEqual([AGENT]);
     // QA S60 #9: the agent (the demo agent reads English) reads which version is to be redone.
-    expect(agent.subject).toBe(`[${number}] New estimate requested for v1: ${SUBJECT}`);
+    expect(agent.subject).toBe(`[${number}] Re-estimate requested for v1: ${SUBJECT}`);
     // QA S60 #5: by when, in the agent's language, from the clock the client's email reads.
     expect(agent.text).toMatch(
       /The requirement is back in diagnosis: send a new estimate by \S+, \S+ \d+, 20\d\d(,| at) \d+:\d\d\s[AP]M \([^)]+\) at the latest; the diagnosis clock \(5 business days\) runs again\./,

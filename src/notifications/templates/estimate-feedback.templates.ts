@@ -75,7 +75,7 @@ export const estimateFeedbackTemplates: TemplateFamily<
           // QA S52: «Nueva estimación solicitada (v1)» read as a new v1 being asked for. QA S60
           // #9: the English says the version as the Spanish does, and as the agent's email does.
           `Reestimación solicitada para la v${e.estimateVersion}`,
-          `New estimate requested for v${e.estimateVersion}`,
+          `Re-estimate requested for v${e.estimateVersion}`,
         ),
       ),
       // The requester's own copy is a receipt of their request, as a rejection's is (QA S18).

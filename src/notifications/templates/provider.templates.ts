@@ -232,7 +232,7 @@ export const providerTemplates: TemplateFamily<
           ? // QA S60 #9: which estimate is to be redone, in the words of the client's subject.
             ctx.t(
               `Reestimación solicitada para la v${e.estimateVersion}`,
-              `New estimate requested for v${e.estimateVersion}`,
+              `Re-estimate requested for v${e.estimateVersion}`,
             )
           : ctx.t(...a.subject);
     return {

@@ -218,7 +218,7 @@ describe('QA S60 #9: the re-estimate subjects name the version in both languages
       `[${N}] Reestimación solicitada para la v1: Reporte de ventas`,
     );
     expect(email(client, EN(REGISTRANT)).subject).toBe(
-      `[${N}] New estimate requested for v1: Reporte de ventas`,
+      `[${N}] Re-estimate requested for v1: Reporte de ventas`,
     );
     const agent = {
       ...SAMPLE_EVENTS.PROVIDER_CLIENT_ACTIVITY,
@@ -229,7 +229,7 @@ describe('QA S60 #9: the re-estimate subjects name the version in both languages
       `[${N}] Reestimación solicitada para la v1: Reporte de ventas`,
     );
     expect(email(agent, EN(AGENT)).subject).toBe(
-      `[${N}] New estimate requested for v1: Reporte de ventas`,
+      `[${N}] Re-estimate requested for v1: Reporte de ventas`,
     );
   });
 });

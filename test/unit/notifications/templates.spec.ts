@@ -191,7 +191,7 @@ describe('L3-11 email templates', () => {
     // QA S52: «Nueva estimación solicitada (v1)» read as a new v1 being asked for.
     expect(own.subject).toMatch(/Reestimación solicitada para la v\d+/);
     // QA S60 #9: the English names the version too, in the agent's words.
-    expect(ownEn.subject).toMatch(/New estimate requested for v\d+/);
+    expect(ownEn.subject).toMatch(/Re-estimate requested for v\d+/);
     // L3-08/L3-09 (QA S53): by when the new estimate comes, when the diagnosis clock restarted.
     expect(own.text).not.toContain('Nueva estimación a más tardar');
     const dated = { ...EVENTS.REESTIMATE_REQUESTED, diagnosisDeadline: '2026-02-13T00:00:00.000Z' };
