@@ -182,8 +182,12 @@ describe('Users (web app, admins)', () => {
     await fresh.page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
     await fresh.page.getByTestId('who').waitFor();
     // The other device's session ended: its open page (Mis tickets, which follows changes live)
-    // goes to the login by itself, saying so.
-    await elsewhere.page.getByText('Su sesión terminó. Vuelva a iniciar sesión.').waitFor();
+    // goes to the login by itself, saying why (QA S60 #11: «Su sesión terminó.» only).
+    await elsewhere.page
+      .getByText(
+        'Su sesión terminó porque la contraseña de su cuenta se cambió en otra sesión. Entre con la contraseña nueva.',
+      )
+      .waitFor();
     expect(await elsewhere.page.getByTestId('who').count()).toBe(0);
     await elsewhere.context.close();
     await fresh.context.close();
@@ -240,7 +244,11 @@ describe('Users (web app, admins)', () => {
 
     // Without a click the ticket page becomes the login, saying why; logging in again goes
     // back to the ticket.
-    await page.getByText('Su sesión terminó. Vuelva a iniciar sesión.').waitFor();
+    await page
+      .getByText(
+        'Su sesión terminó porque la contraseña de su cuenta se cambió en otra sesión. Entre con la contraseña nueva.',
+      )
+      .waitFor();
     const url = new URL(page.url());
     expect(url.pathname).toBe('/entrar');
     expect(url.searchParams.get('next')).toBe(ticketPath);

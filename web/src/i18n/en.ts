@@ -72,6 +72,16 @@ export const en: Messages = {
     wrongCredentials:
       'The email or password is not correct, or the account is deactivated. Check them and try again.',
     sessionExpired: 'Your session ended. Please sign in again.',
+    sessionEndedBecause: {
+      PASSWORD_CHANGED:
+        'Your session ended because your account’s password was changed in another session. Sign in with the new password.',
+      PASSWORD_RESET:
+        'Your session ended because your account’s password was reset. Sign in with the new password.',
+      DEACTIVATED:
+        'Your session ended because your account was deactivated. If you think this is a mistake, ask the portal’s administrator.',
+      ROLES_REMOVED:
+        'Your session ended because your account’s permissions changed. Please sign in again.',
+    },
     publicCalculator: 'Only need to work out a deadline? Use the deadline calculator.',
   },
   placeholder: {

@@ -74,6 +74,17 @@ export const esMX = {
     wrongCredentials:
       'El correo o la contraseña no son correctos, o la cuenta está desactivada. Revíselos e inténtelo de nuevo.',
     sessionExpired: 'Su sesión terminó. Vuelva a iniciar sesión.',
+    /** QA S60 #11: why the session ended, when the server said (`endedBecause`). */
+    sessionEndedBecause: {
+      PASSWORD_CHANGED:
+        'Su sesión terminó porque la contraseña de su cuenta se cambió en otra sesión. Entre con la contraseña nueva.',
+      PASSWORD_RESET:
+        'Su sesión terminó porque la contraseña de su cuenta se restableció. Entre con la contraseña nueva.',
+      DEACTIVATED:
+        'Su sesión terminó porque su cuenta fue desactivada. Si cree que es un error, consulte al administrador del portal.',
+      ROLES_REMOVED:
+        'Su sesión terminó porque cambiaron los permisos de su cuenta. Vuelva a iniciar sesión.',
+    } as Readonly<Record<string, string>>,
     publicCalculator: '¿Solo quiere calcular un plazo? Use la calculadora de plazos.',
   },
   placeholder: {

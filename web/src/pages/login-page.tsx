@@ -17,7 +17,7 @@ function nextPath(): string | undefined {
 
 export function LoginPage() {
   const { t, language } = useI18n();
-  const { login, ended } = useSession();
+  const { login, ended, endedBecause } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
@@ -43,7 +43,7 @@ export function LoginPage() {
       <p className="muted">{t.login.intro}</p>
       {ended && !error && (
         <p className="notice notice-info" role="status">
-          {t.login.sessionExpired}
+          {(endedBecause && t.login.sessionEndedBecause[endedBecause]) || t.login.sessionExpired}
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} noValidate={false} aria-describedby="login-error">

@@ -8,7 +8,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type Operation, request, setUnauthenticatedHandler } from '../api/graphql-client';
+import {
+  ApiError,
+  type Operation,
+  request,
+  setUnauthenticatedHandler,
+} from '../api/graphql-client';
 import {
   LOGIN,
   LOGOUT,
@@ -38,6 +43,11 @@ interface SessionApi {
   readonly token: string | undefined;
   /** True when the last session ended by itself (expired or refused), not by logging out. */
   readonly ended: boolean;
+  /**
+   * Why it ended, when the server said (`endedBecause`: PASSWORD_CHANGED, PASSWORD_RESET,
+   * DEACTIVATED, ROLES_REMOVED): the login page words it (QA S60 #11).
+   */
+  readonly endedBecause: string | undefined;
   login: (email: string, password: string) => Promise<User>;
   /**
    * Carries on with a fresh session the server handed out (a password change ends every earlier
@@ -73,6 +83,17 @@ const MAX_TIMER_MS = 2_147_483_647;
  */
 type SessionEnd = 'loggedOut' | 'loggedOutElsewhere' | 'ended';
 
+/** The server's `endedBecause` for a refused `token` (asked with `me`), if it gives one. */
+async function whyEnded(token: string): Promise<string | undefined> {
+  try {
+    await request(ME, {}, token);
+    return undefined;
+  } catch (err) {
+    const because = err instanceof ApiError ? err.extensions.endedBecause : undefined;
+    return typeof because === 'string' ? because : undefined;
+  }
+}
+
 /** «Cerrar sesión»: nothing `userId` typed stays in this tab for the next person. */
 function forgetTyped(userId: string): void {
   forgetUserDrafts(tabStorage(), userId);
@@ -83,22 +104,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { adoptAccountLocale, followAccountLocale } = useI18n();
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [ended, setEnded] = useState(false);
+  const [endedBecause, setEndedBecause] = useState<string>();
 
   // The current token, for telling a refusal of this session from a late one of a replaced token,
   // and its user.
   const currentToken = useRef(session?.token);
   const currentUserId = useRef(session?.user.id);
-  const replace = useCallback((next: Session | undefined, end: SessionEnd = 'loggedOut') => {
-    // A session that ended by itself, or in another tab, forgets only its own token: another tab
-    // may have stored a fresh one meanwhile (it changed the password, or logged in again), and
-    // that one carries on.
-    if (next === undefined && end !== 'loggedOut') forgetSession(currentToken.current);
-    else saveSession(next);
-    currentToken.current = next?.token;
-    currentUserId.current = next?.user.id;
-    setSession(next);
-    setEnded(next === undefined && end === 'ended');
-  }, []);
+  const replace = useCallback(
+    (next: Session | undefined, end: SessionEnd = 'loggedOut', because?: string) => {
+      // A session that ended by itself, or in another tab, forgets only its own token: another tab
+      // may have stored a fresh one meanwhile (it changed the password, or logged in again), and
+      // that one carries on.
+      if (next === undefined && end !== 'loggedOut') forgetSession(currentToken.current);
+      else saveSession(next);
+      currentToken.current = next?.token;
+      currentUserId.current = next?.user.id;
+      setSession(next);
+      setEnded(next === undefined && end === 'ended');
+      setEndedBecause(next === undefined && end === 'ended' ? because : undefined);
+    },
+    [],
+  );
   // «Cerrar sesión» in another tab of this browser (QA S60 #2): this tab logs out too, at once,
   // as if it had been clicked here (the login page, this user's drafts forgotten), not as a
   // session that expired.
@@ -117,6 +143,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     currentUserId.current = stored.user.id;
     setSession(stored);
     setEnded(false);
+    setEndedBecause(undefined);
     return true;
   }, []);
   useEffect(() => onStoredSessionChange(() => void takeUpStored()), [takeUpStored]);
@@ -139,8 +166,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthenticatedHandler((refused, endedBecause) => {
       if (refused !== currentToken.current) return;
       if (takeUpStored()) return;
-      if (endedBecause === 'LOGGED_OUT') loggedOutElsewhere();
-      else replace(undefined, 'ended');
+      if (endedBecause === 'LOGGED_OUT') return loggedOutElsewhere();
+      replace(undefined, 'ended', endedBecause);
+      // A refusal without its cause (the live-updates socket's close): the server says it to one
+      // request with that token. Its answer is ignored if another session began meanwhile.
+      if (endedBecause === undefined)
+        void whyEnded(refused).then((because) => {
+          if (because && currentToken.current === undefined) setEndedBecause(because);
+        });
     });
     return () => setUnauthenticatedHandler(undefined);
   }, [replace, takeUpStored, loggedOutElsewhere]);
@@ -220,8 +253,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adopt = useCallback((next: Session) => replace(next), [replace]);
 
   const value = useMemo<SessionApi>(
-    () => ({ user: session?.user, token, ended, login, adopt, logout, savePreferences, call }),
-    [session, token, ended, login, adopt, logout, savePreferences, call],
+    () => ({
+      user: session?.user,
+      token,
+      ended,
+      endedBecause,
+      login,
+      adopt,
+      logout,
+      savePreferences,
+      call,
+    }),
+    [session, token, ended, endedBecause, login, adopt, logout, savePreferences, call],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
