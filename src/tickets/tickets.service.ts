@@ -4,16 +4,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
+  type ClockComputation,
   type RequestBase,
   isTicketEnded,
   TERMINAL_STATES,
   type TicketInput,
+  type TicketOpening,
   type TicketView,
   ticketWorkflowId,
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
 import { remoteSessionTooFar } from '../../workflows/ticket/date-limits';
-import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
+import {
+  computationWindow,
+  openedView,
+  openingTriageArgs,
+} from '../../workflows/ticket/ticket-opening';
 import {
   availableFor,
   publicReplyCountsAsProgress,
@@ -34,7 +40,7 @@ import { type AuthenticatedUser, isProviderStaff, OrganizationKind, Role } from 
 import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { PENDING_INVITATION_USERS_SQL } from '../identity/pending-invitation-sql';
-import { computeClock } from './clock-computation';
+import { businessWindow, computeClock } from './clock-computation';
 import { businessDateRefusal, dateTooFarError, releaseDateRefusal } from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
@@ -215,9 +221,12 @@ export class TicketsService implements OnModuleInit {
     }
     // The row is committed first: should the start fail, TicketStartReconciler starts it later.
     const start = ticketInputOf(ticket);
+    // The workflow opens with the triage clock computed here, on the version this answer uses,
+    // and the calendar window around it: its first task asks no local activity (issues 5/10).
+    const opening = openingOf(start, calendar, registeredAt.getTime());
     // Its first projection marks the row started (`workflow_started_at`): no write here.
-    await this.workflows.start(start);
-    return openingAnswer(start, calendar);
+    await this.workflows.start({ ...start, opening });
+    return openingAnswer(start, calendar, opening.triage);
   }
 
   /**
@@ -797,7 +806,31 @@ export class TicketsService implements OnModuleInit {
  * The state a ticket's workflow opens with, computed here by the same pure functions and engine
  * on the same calendar version: `registerTicket` answers without waiting for the first task.
  */
-function openingAnswer(start: TicketInput, calendar: CalendarLookupResult): TicketWithParts {
-  const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
+function openingAnswer(
+  start: TicketInput,
+  calendar: CalendarLookupResult,
+  triage: ClockComputation = computeClock(
+    calendar.engine,
+    calendar.version,
+    openingTriageArgs(start),
+  ),
+): TicketWithParts {
   return ticketFromView(openedView(start, triage, start.registeredAt));
+}
+
+/**
+ * `TicketInput.opening`: the opening triage computation and the window the workflow's local
+ * activity would have answered with (`computationWindow` from the clock's start at `nowMs`).
+ */
+function openingOf(
+  start: TicketInput,
+  calendar: CalendarLookupResult & { readonly id: string },
+  nowMs: number,
+): TicketOpening {
+  const args = openingTriageArgs(start);
+  const { fromMs, toMs } = computationWindow(Date.parse(args.startedAt), nowMs);
+  return {
+    triage: computeClock(calendar.engine, calendar.version, args),
+    window: businessWindow(calendar.engine, calendar.id, calendar.version, fromMs, toMs),
+  };
 }

@@ -279,6 +279,20 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
     const markers = (history.events ?? []).map((e) => e.markerRecordedEventAttributes?.markerName);
     expect(markers).toContain('core_local_activity');
     expect(markers).not.toContain('core_patch');
+    // Issues 5/10: it opened with the API's triage computation and calendar window
+    // (`TicketInput.opening`), and every clock of this journey fell in that window: no local
+    // activity computed a clock; the one computation is the auto-close's at resolution (L3-07).
+    const localActivities = (history.events ?? []).flatMap((e) => {
+      const data = e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
+      if (e.markerRecordedEventAttributes?.markerName !== 'core_local_activity' || !data) return [];
+      return [
+        (JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type,
+      ];
+    });
+    expect(localActivities.length).toBeGreaterThan(0);
+    expect(localActivities.filter((type) => type.startsWith('compute'))).toEqual([
+      'computeClockDeadlinesBatch',
+    ]);
   });
 
   it('drives the requirement path with a written authorization and rework (L3-08, L3-09)', async () => {

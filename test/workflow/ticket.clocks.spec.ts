@@ -32,6 +32,7 @@ import {
   expectFiredAt,
   expectFiredWithin,
   HOUR,
+  localActivities,
   MINUTE,
   maybeRecordHistory,
   useTicketHarness,
@@ -357,17 +358,6 @@ describe('progress clock (L3-07): updates that move the wake later keep the arme
     expectFiredAt(fired[1].firedAt, last.deadline!);
   });
 });
-
-/** The activity types of the local activities the history recorded so far, in order. */
-async function localActivities(handle: WorkflowHandle): Promise<string[]> {
-  const events = (await handle.fetchHistory()).events ?? [];
-  return events.flatMap((e) => {
-    const marker = e.markerRecordedEventAttributes;
-    const data = marker?.details?.data?.payloads?.[0]?.data;
-    if (marker?.markerName !== 'core_local_activity' || !data) return [];
-    return [(JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type];
-  });
-}
 
 describe('progress clock (L3-07, issues 5/10): computed in the recorded calendar window', () => {
   it('L3-07: progress updates compute their clocks in the workflow (no local activity but the projection); a calendar change asks the activity again and the next update computes on the new version', async () => {

@@ -1,14 +1,26 @@
 import { addBusinessMinutes } from '../../src/business-time/engine';
-import { computeClock } from '../../src/tickets/clock-computation';
-import { cancelUpdate, classifyUpdate } from '../../workflows/ticket/ticket.contract';
-import { openedView, openingTriageArgs } from '../../workflows/ticket/ticket-opening';
+import { businessWindow, computeClock } from '../../src/tickets/clock-computation';
+import {
+  addProgressUpdate,
+  cancelUpdate,
+  classifyUpdate,
+  type TicketOpening,
+} from '../../workflows/ticket/ticket.contract';
+import {
+  computationWindow,
+  openedView,
+  openingTriageArgs,
+} from '../../workflows/ticket/ticket-opening';
 import {
   agent,
+  CALENDAR_ID,
   clientUser,
+  localActivities,
   maybeRecordHistory,
   openedState,
   req,
   startTicket,
+  ticketInput,
   type TicketHarness,
   useTicketHarness,
   withTicket,
@@ -44,6 +56,38 @@ describe('ticket opening (L3-05, L3-06)', () => {
       addBusinessMinutes(engine, new Date(opened.input.registeredAt), 8 * 60).toISOString(),
     );
     expect(answered.timeline.map((e) => e.type)).toEqual(['registered', 'CLOCK_STARTED']);
+  });
+
+  it("issues 5/10: with the API's opening in its input the first task asks no local activity but the projection, opens the same state, and computes the next clock in the given window", async () => {
+    const { engine, version } = h.calendars.current;
+    // What registerTicket passes (TicketsService `openingOf`), made before the start at its now.
+    const nowMs = await h.env.currentTimeMs();
+    const input = ticketInput({ registeredAt: new Date(nowMs - (nowMs % 60_000)).toISOString() });
+    const args = openingTriageArgs(input);
+    const { fromMs, toMs } = computationWindow(Date.parse(args.startedAt), nowMs);
+    const opening: TicketOpening = {
+      triage: computeClock(engine, version, args),
+      window: businessWindow(engine, CALENDAR_ID, version, fromMs, toMs),
+    };
+    const given = await startTicket(h, { ...input, opening });
+    const { view, asked } = await withWorker(h, async () => {
+      const opened = await openedState(given.handle);
+      // L3-07: a problem's progress clock starts at classification, in the window given.
+      await given.handle.executeUpdate(classifyUpdate, {
+        args: [req(agent, { classification: 'PROBLEM' as const, agentId: 'agent-1' })],
+      });
+      await given.handle.executeUpdate(addProgressUpdate, { args: [req(agent, { note: 'x' })] });
+      const activities = await localActivities(given.handle);
+      await given.handle.executeUpdate(cancelUpdate, { args: [req(clientUser, { note: 'x' })] });
+      await given.handle.result();
+      return { view: opened, asked: activities };
+    });
+    expect(asked.filter((type) => type.startsWith('compute'))).toEqual([]);
+    expect(asked.length).toBeGreaterThan(0); // the projections
+    expect(view).toEqual(openedView(given.input, opening.triage, view.timeline[1].at));
+    expect(view.clocks[0].deadline).toBe(
+      addBusinessMinutes(engine, new Date(given.input.registeredAt), 8 * 60).toISOString(),
+    );
   });
 
   it('L3-04/L3-11: the registered event keeps the role the ticket was registered in (an approver may register too); without it, CLIENT_USER as before', async () => {

@@ -23,6 +23,26 @@ import { clockId } from './ticket.contract';
  */
 
 export const DEFAULT_CADENCE_MINUTES = 480;
+
+const HOUR_MS = 3_600_000;
+/** The calendar window asked with a computation: from its earliest clock start, at most a week back… */
+export const WINDOW_BACK_MS = 7 * 24 * HOUR_MS;
+/** …to three weeks ahead (a few dozen working intervals in history). */
+export const WINDOW_AHEAD_MS = 21 * 24 * HOUR_MS;
+
+/**
+ * The window (epoch ms) a computation of clocks started at `earliestStartMs`, asked at `nowMs`,
+ * comes with: the workflow's local activity and the API's opening (`TicketInput.opening`) ask the
+ * same one.
+ */
+export function computationWindow(
+  earliestStartMs: number,
+  nowMs: number,
+): { readonly fromMs: number; readonly toMs: number } {
+  const earliest = Math.min(nowMs, earliestStartMs);
+  const fromMs = Number.isNaN(earliest) ? nowMs : Math.max(earliest, nowMs - WINDOW_BACK_MS);
+  return { fromMs, toMs: nowMs + WINDOW_AHEAD_MS };
+}
 export const DEFAULT_AT_RISK_FRACTION = 0.75;
 
 /** The contract's target of each clock (SLA-CLAUSES.md table). */

@@ -49,6 +49,7 @@ import {
   clockData,
   clockTarget,
   initialView,
+  computationWindow,
   openedView,
   openingTriageClock,
 } from './ticket-opening';
@@ -124,11 +125,6 @@ const SCHEDULES_FOLLOW_CALENDAR_PATCH = 'calendar-moves-schedules';
  * two). Older runs replay with a local activity per computation.
  */
 const CLOCK_WINDOW_PATCH = 'clock-computations-in-window';
-const HOUR_MS = 3_600_000;
-/** The window asked with a computation: from its earliest clock start, at most a week back… */
-const WINDOW_BACK_MS = 7 * 24 * HOUR_MS;
-/** …to three weeks ahead (a few dozen working intervals in history). */
-const WINDOW_AHEAD_MS = 21 * 24 * HOUR_MS;
 
 /** Mutable state of one ticket run and the operations every transition is built from. */
 export class TicketRuntime {
@@ -349,15 +345,14 @@ export class TicketRuntime {
     const local = this.window && computeInWindow(this.window, batch);
     if (local) return local;
     const now = Date.now();
-    const earliest = Math.min(now, ...batch.map((args) => Date.parse(args.startedAt)));
-    const from = Number.isNaN(earliest) ? now : Math.max(earliest, now - WINDOW_BACK_MS);
+    const { fromMs, toMs } = computationWindow(
+      Math.min(...batch.map((args) => Date.parse(args.startedAt))),
+      now,
+    );
     const answer = await businessTime.computeClockDeadlinesWithWindow({
       calendarId: this.view.calendarId,
       batch,
-      window: {
-        from: new Date(from).toISOString(),
-        to: new Date(now + WINDOW_AHEAD_MS).toISOString(),
-      },
+      window: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() },
     });
     this.window = answer.window;
     return answer.computations;
@@ -402,7 +397,11 @@ export class TicketRuntime {
 
   /** Registration (L3-05/L3-06): the ticket opens with its triage clock running. */
   async open(): Promise<void> {
-    const triage = await this.compute(openingTriageClock(this.input));
+    // The API's computation when it gave one (in the start's input, so replay takes the same
+    // branch): no local activity, and its window serves the next computations.
+    const given = this.input.opening;
+    if (given) this.window = given.window;
+    const triage = given ? given.triage : await this.compute(openingTriageClock(this.input));
     const role = this.input.registrantRole;
     const registrantRole =
       role !== undefined && this.patched(REGISTERED_ACTOR_ROLE_PATCH) ? role : 'CLIENT_USER';

@@ -88,6 +88,19 @@ export interface TicketInput {
   readonly historyEventLimit?: number;
   /** Set only by continue-as-new: the state carried over from the previous run. */
   readonly carried?: CarriedTicketState;
+  /**
+   * The opening triage clock's computation and the calendar window around it (`openingWindow`),
+   * made by the API at registration on the calendar version it answered with (issues 5/10): the
+   * first task then asks no local activity. Absent (the start reconciler, a retried registration,
+   * runs before it): the local activity computes them, as it did.
+   */
+  readonly opening?: TicketOpening;
+}
+
+/** {@link TicketInput.opening}. */
+export interface TicketOpening {
+  readonly triage: ClockComputation;
+  readonly window: BusinessWindow;
 }
 
 /** Default history length after which the workflow continues as new (server suggestion also counts). */
