@@ -449,6 +449,12 @@ describe('calendar change, worker restart, continue-as-new', () => {
       const expected = addBusinessMinutes(h.calendars.engine, new Date(input.registeredAt), 480);
       expect(clock(view, 'triage').deadline).toBe(expected.toISOString());
       expect(expected.getTime()).toBeGreaterThan(opening + 24 * HOUR);
+      // QA S60b: the hour it ran before the edit stays consumed (it read 0, «8 h hábiles» left).
+      const recomputed = clock(view, 'triage');
+      const ranMs = Date.parse(recomputed.consumedAsOf) - Date.parse(input.registeredAt);
+      expect(ranMs).toBeGreaterThanOrEqual(HOUR);
+      expect(recomputed.consumedMs).toBe(ranMs);
+      expect(recomputed.remainingMs).toBe(8 * HOUR - ranMs);
       await skipTo(h, opening + 9 * HOUR); // the old deadline (17:00) passes quietly
       expect(h.events.of('triage', 'breached')).toEqual([]);
       await skipTo(h, expected.getTime() + HOUR);

@@ -125,6 +125,12 @@ const SCHEDULES_FOLLOW_CALENDAR_PATCH = 'calendar-moves-schedules';
  * two). Older runs replay with a local activity per computation.
  */
 const CLOCK_WINDOW_PATCH = 'clock-computations-in-window';
+/**
+ * A calendar edit keeps what a running clock consumed up to the edit (QA S60b: it counted the open
+ * segment as nothing, so the time left read its whole target again until the next pause). Older
+ * runs replay as they recorded.
+ */
+const RECOMPUTE_KEEPS_CONSUMED_PATCH = 'recompute-keeps-consumed';
 
 /** Mutable state of one ticket run and the operations every transition is built from. */
 export class TicketRuntime {
@@ -529,7 +535,8 @@ export class TicketRuntime {
     for (const clock of this.view.clocks) {
       if (clock.status !== 'RUNNING') continue;
       const at = nowIso();
-      const next = withComputation(clock, await this.compute(clock), at);
+      const until = this.patched(RECOMPUTE_KEEPS_CONSUMED_PATCH) ? at : undefined;
+      const next = withComputation(clock, await this.compute(clock, until), at);
       this.putClock(next);
       if (next.deadline !== clock.deadline || next.calendarVersion !== clock.calendarVersion) {
         // The version it was computed on before: the history names the calendar changes between
