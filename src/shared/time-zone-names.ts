@@ -402,8 +402,12 @@ export function zoneName(timeZone: string, language: ZoneLanguage, at: Date = ne
   const intl = zonePart(timeZone, language, 'longGeneric', at);
   const city = zoneCity(timeZone, language);
   // A browser's ICU may name the zone by its id's old place («hora de Godthab», QA S60): the
-  // place as it is called now, as the city table has it («hora de Nuuk»).
-  if (intl && !/^(GMT|UTC)/.test(intl)) return intl.replace(zoneIdWords(timeZone), city);
+  // place as it is called now, as the city table has it («hora de Nuuk»). Not when the id's place
+  // is part of the city's name («Fernando de Noronha», «Wallis & Futuna»: QA S60b).
+  if (intl && !/^(GMT|UTC)/.test(intl)) {
+    const idWords = zoneIdWords(timeZone);
+    return city.includes(idWords) ? intl : intl.replace(idWords, city);
+  }
   return en ? `${city} time` : `hora de ${city}`;
 }
 

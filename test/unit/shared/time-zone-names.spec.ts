@@ -89,6 +89,11 @@ describe('one name for a time zone, everywhere', () => {
     try {
       expect(webZoneName('America/Godthab', 'es-MX', JANUARY)).toBe('hora de Nuuk');
       expect(webZoneName('America/Godthab', 'en', JANUARY)).toBe('Nuuk Time');
+      // QA S60b: a place the city's name holds is not named twice.
+      parts.mockReturnValue([{ type: 'timeZoneName', value: 'hora de Fernando de Noronha' }]);
+      expect(webZoneName('America/Noronha', 'es-MX', JANUARY)).toBe('hora de Fernando de Noronha');
+      parts.mockReturnValue([{ type: 'timeZoneName', value: 'hora de Wallis y Futuna' }]);
+      expect(webZoneName('Pacific/Wallis', 'es-MX', JANUARY)).toBe('hora de Wallis y Futuna');
       // A name without the old place is left as the runtime gives it.
       parts.mockReturnValue([{ type: 'timeZoneName', value: 'hora de Groenlandia' }]);
       expect(webZoneName('America/Godthab', 'es-MX', JANUARY)).toBe('hora de Groenlandia');
