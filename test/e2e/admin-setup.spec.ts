@@ -84,9 +84,11 @@ describe('Administration: a new client organization and its Odoo admin user (web
     const [riobravo] = await e2e.world.db.query<{ id: string }[]>(
       `SELECT id FROM organization WHERE name = 'Constructora Río Bravo'`,
     );
-    expect(await next.getByRole('link').first().getAttribute('href')).toBe(
-      `/contratos?cliente=${riobravo.id}`,
-    );
+    const links = next.getByRole('link');
+    expect([
+      await links.nth(0).getAttribute('href'),
+      await links.nth(1).getAttribute('href'),
+    ]).toEqual([`/contratos?cliente=${riobravo.id}`, `/calendarios?cliente=${riobravo.id}`]);
 
     // The new client is chosen at once for its users (QA S60 #7: «Becken» stayed chosen);
     // «Crear sus usuarios» chooses it again and takes the admin to the form.
@@ -138,6 +140,13 @@ describe('Administration: a new client organization and its Odoo admin user (web
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.getByText('Organization Hotel Sian Kaan created.').waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
+
+    // «Darle su propio calendario» opens the new calendar's form with the client chosen (QA S60b).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/calendarios?cliente=${riobravo.id}`);
+    await page.getByRole('heading', { name: 'New calendar' }).waitFor();
+    expect(await page.locator('#new-calendar-organizationId').inputValue()).toBe(riobravo.id);
+    expect(await page.locator('#new-calendar-name').inputValue()).toBe('Constructora Río Bravo');
   });
 
   it('a manager records the client Odoo admin user; missing or unconfirmed, it is flagged (L3-16)', async () => {

@@ -481,7 +481,7 @@ describe('Calendars (web app, managers)', () => {
       await page.getByRole('button', { name: 'Guardar horario' }).click();
       await editor
         .getByText(
-          'Ninguna zona coincide con «Atlantis»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.',
+          'Ninguna zona coincide con «Atlantis»: corrija la búsqueda, o bórrela para ver todas las zonas. No se guardó nada.',
         )
         .waitFor();
       expect(await editor.getByLabel('Buscar zona').getAttribute('aria-invalid')).toBe('true');
@@ -607,7 +607,7 @@ describe('Calendars (web app, managers)', () => {
       expect(await search.getAttribute('aria-invalid')).toBeNull();
       await form.getByRole('button', { name: 'Crear calendario' }).click();
       expect(await refusal.innerText()).toBe(
-        'Ninguna zona coincide con «atlantis»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.',
+        'Ninguna zona coincide con «atlantis»: corrija la búsqueda, o bórrela para ver todas las zonas. No se guardó nada.',
       );
       expect(await storedZone()).toBeUndefined();
       expect(await page.getByText(`Calendario «${client}» creado.`).count()).toBe(0);

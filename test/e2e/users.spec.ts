@@ -616,7 +616,7 @@ describe('Users (web app, admins)', () => {
     await form.getByRole('button', { name: 'Crear usuario' }).click();
     await refusal
       .getByText(
-        'Ninguna zona coincide con «atlantis»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.',
+        'Ninguna zona coincide con «atlantis»: corrija la búsqueda, o bórrela para ver todas las zonas. No se guardó nada.',
         { exact: true },
       )
       .waitFor();

@@ -10,6 +10,8 @@ import { editorTexts } from './editor-texts';
 import { TimeZoneField } from './time-zone-field';
 import { defaultWeek, type Week, WeeklyEditor, weeklyInput } from './weekly-editor';
 
+const DEFAULT_ZONE = 'America/Mexico_City';
+
 /**
  * A client's own calendar (managers and admins): one per client organization, so only clients
  * without a calendar are offered. The server validates the zone and the week.
@@ -29,9 +31,14 @@ export function NewCalendarForm({
   const form = useMutationForm();
   const taken = new Set(calendars.map((c) => c.organizationId));
   const free = organizations.filter((o) => o.kind === 'CLIENT' && !taken.has(o.id));
-  const [organizationId, setOrganizationId] = useState('');
-  const [name, setName] = useState('');
-  const [timeZone, setTimeZone] = useState('America/Mexico_City');
+  // A link to this form for one client (a client just created: QA S60b) chooses it.
+  const [organizationId, setOrganizationId] = useState(() => {
+    const wanted = new URLSearchParams(window.location.search).get('cliente') ?? '';
+    return free.some((o) => o.id === wanted) ? wanted : '';
+  });
+  const wantedName = free.find((o) => o.id === organizationId)?.name ?? '';
+  const [name, setName] = useState(wantedName);
+  const [timeZone, setTimeZone] = useState(DEFAULT_ZONE);
   const [week, setWeek] = useState<Week>(defaultWeek);
   const [lft74, setLft74] = useState(true);
   /** Whether the manager ticked or unticked the LFT box: a zone chosen after that keeps it. */
@@ -61,11 +68,13 @@ export function NewCalendarForm({
       (_, w) => editorTexts(w.language).created(created),
     );
     if (ok) {
+      // The next calendar starts from the defaults, not the last one's zone (QA S60b).
       setOrganizationId('');
       setName('');
+      setTimeZone(DEFAULT_ZONE);
       setWeek(defaultWeek());
       setLft74Chosen(false);
-      setLft74(isMexicoZone(timeZone));
+      setLft74(true);
     }
   };
 

@@ -19,6 +19,6 @@ export const zonePickerEn: ZonePickerMessages = {
   matchChosen: 'One zone matches and is chosen in the list.',
   refused: (typed, n) =>
     n === 0
-      ? `No zone matches “${typed}”: correct the search or choose the zone in the list. Nothing was saved.`
+      ? `No zone matches “${typed}”: correct the search, or clear it to see every zone. Nothing was saved.`
       : `${n} zones match “${typed}”: choose one in the list, or press Enter for the first. Nothing was saved.`,
 };

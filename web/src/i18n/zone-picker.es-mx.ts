@@ -19,7 +19,7 @@ export const zonePickerEsMX = {
   /** The form was sent with a search that picks no zone or several (QA S60 #1): not sent. */
   refused: (typed: string, n: number): string =>
     n === 0
-      ? `Ninguna zona coincide con «${typed}»: corrija la búsqueda o elija la zona en la lista. No se guardó nada.`
+      ? `Ninguna zona coincide con «${typed}»: corrija la búsqueda, o bórrela para ver todas las zonas. No se guardó nada.`
       : `${n} zonas coinciden con «${typed}»: elija una en la lista, o pulse Intro para la primera. No se guardó nada.`,
 };
 

@@ -142,7 +142,7 @@ export function CreateOrganizationForm({
                 <Link to={`/contratos?cliente=${created.id}`}>{m.next}</Link>
               </li>
               <li>
-                <Link to="/calendarios">{m.nextCalendar}</Link>
+                <Link to={`/calendarios?cliente=${created.id}`}>{m.nextCalendar}</Link>
               </li>
             </ul>
           )}
