@@ -245,6 +245,19 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       e2e.world.bearer(Role.CLIENT_USER),
     );
     expect(comment.body.errors).toBeUndefined();
+    // The comment reaches the read model through its workflow: the list is read once it has.
+    await eventually(
+      async () =>
+        (
+          await gql<{ tickets: { items: { number: string }[] } }>(
+            e2e.world.api,
+            '{ tickets(first: 1, orderBy: RECENTLY_UPDATED) { items { number } } }',
+            {},
+            e2e.world.bearer(Role.CLIENT_USER),
+          )
+        ).body.data?.tickets.items[0]?.number,
+      (first) => first === fifth,
+    );
     await page.getByLabel('Ordenar por').selectOption({ label: 'Actividad reciente' });
     await rows(page).first().getByText('Consulta de pedido 05').waitFor();
     expect(await header('Última actividad').getAttribute('aria-sort')).toBe('descending');
