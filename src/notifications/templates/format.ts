@@ -47,13 +47,11 @@ export class RecipientDates {
     return text === null ? iso : `${text} (${zoneName(this.timeZone, this.locale)})`;
   }
 
-  /** {@link instant} without the zone's name: two zones that read an instant the same compare so. */
-  dateTimeText(iso: string): string | null {
-    return this.dateTime(iso);
-  }
-
-  /** `martes, 3 de febrero de 2026, 4:30 p.m.` in the reader's zone; null for no instant. */
-  private dateTime(iso: string): string | null {
+  /**
+   * `martes, 3 de febrero de 2026, 4:30 p.m.` in the reader's zone (`instant` without the zone's
+   * name: two zones that read an instant the same compare so); null for no instant.
+   */
+  dateTime(iso: string): string | null {
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return null;
     return dateTimeFormat(this.locale, {

@@ -128,7 +128,7 @@ function clientTimeRow(
 ): [string, string][] {
   if (!calendarTimeZone || calendarTimeZone === ctx.dates.timeZone) return [];
   const there = new RecipientDates(ctx.locale, calendarTimeZone);
-  if (there.dateTimeText(deadline) === ctx.dates.dateTimeText(deadline)) return [];
+  if (there.dateTime(deadline) === ctx.dates.dateTime(deadline)) return [];
   return [[ctx.t('Hora del cliente', 'Client’s time'), there.instant(deadline)]];
 }
 

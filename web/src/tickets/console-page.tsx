@@ -9,6 +9,7 @@ import { useQuery } from '../components/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { WorkListTable } from '../queue/work-list-table';
 import { Link, replaceSearch } from '../router/router';
+import { searchWith } from '../router/search-choice';
 import { bySoonestDeadline, TicketTable } from './ticket-bits';
 
 /**
@@ -26,7 +27,7 @@ export function ConsolePage() {
   );
   const [text, setText] = useState(search);
   useEffect(() => {
-    const wanted = search ? `?${new URLSearchParams({ q: search }).toString()}` : '';
+    const wanted = searchWith(window.location.search, { q: search });
     if (wanted !== window.location.search) replaceSearch(wanted);
   }, [search]);
   const work = useQuery(WORK_LIST, { first: 200 }, search !== '');
