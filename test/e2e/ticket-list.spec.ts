@@ -259,7 +259,29 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
       (first) => first === fifth,
     );
     await page.getByLabel('Ordenar por').selectOption({ label: 'Actividad reciente' });
-    await rows(page).first().getByText('Consulta de pedido 05').waitFor();
+    // Above every ticket registered after it that has not changed since (the newest of them,
+    // «pedido 25», first in any other order). Only another ticket's own later event could come
+    // before it; what the read model held then is in the message if it is not above.
+    const shown = async () => {
+      const texts = await rows(page).allInnerTexts();
+      const at = (subject: string) => texts.findIndex((text) => text.includes(subject));
+      return { commented: at('Consulta de pedido 05'), newest: at('Consulta de pedido 25'), texts };
+    };
+    try {
+      await eventually(
+        shown,
+        ({ commented, newest }) => commented >= 0 && newest > commented,
+        15_000,
+      );
+    } catch (error) {
+      const latest = await e2e.world.db.query(
+        `SELECT t.number, t.subject, t.updated_at, t.last_event_seq,
+           (SELECT array_agg(e.type ORDER BY e.seq) FROM ticket_event e
+             WHERE e.ticket_number = t.number) AS events
+         FROM ticket t ORDER BY t.updated_at DESC LIMIT 4`,
+      );
+      throw new Error(`${(error as Error).message}; read model: ${JSON.stringify(latest)}`);
+    }
     expect(await header('Última actividad').getAttribute('aria-sort')).toBe('descending');
     expect(new URL(page.url()).search).toBe('?orden=actividad');
     await screenshot(page, '77-ticket-list-recent-activity');
