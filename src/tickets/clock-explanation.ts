@@ -13,7 +13,10 @@ import {
   type ExplanationLocale,
   localFormat,
   minutesText,
+  partsText,
+  partsTotalText,
   startLine,
+  wholeMinutesSum,
 } from '../business-time/calendars/explanation-text';
 
 /** What a stored clock run says about itself (the `ticket_clock` row). */
@@ -110,9 +113,15 @@ export function explainClock(
   if (clock.unit === 'days') {
     const plain = addBusinessDays(calendar, start, clock.amount);
     budgetMs = businessMillisecondsBetween(calendar, start, plain);
-    lines.push(w.daysBudget(at(plain), minutesText(budgetMs / MS_PER_MINUTE)));
+    lines.push(w.daysBudget(at(plain), minutesText(locale, budgetMs / MS_PER_MINUTE)));
   }
 
+  // The stretches the clock ran and the pauses between them, measured exactly, then written in
+  // whole minutes that add up (QA S60b #11): used + remaining = the target, the pauses = their total.
+  const stretches: Array<
+    | { kind: 'ran'; until: Date; ms: number }
+    | { kind: 'paused'; from: Date; to: Date | null; ms: number }
+  > = [];
   let usedMs = 0;
   let pausedMs = 0;
   let segmentStart: Date | null = start;
@@ -121,27 +130,43 @@ export function explainClock(
     if (segmentStart) {
       const used = businessMillisecondsBetween(calendar, segmentStart, from);
       usedMs += used;
-      lines.push(w.ran(at(from), minutesText(used / MS_PER_MINUTE)));
+      stretches.push({ kind: 'ran', until: from, ms: used });
     }
     const to = pause.to === null ? null : new Date(pause.to);
     const paused = businessMillisecondsBetween(calendar, from, to ?? maxDate(from, now));
     pausedMs += paused;
-    const pausedText = minutesText(paused / MS_PER_MINUTE);
-    lines.push(to ? w.paused(at(from), at(to), pausedText) : w.pausedOpen(at(from), pausedText));
+    stretches.push({ kind: 'paused', from, to, ms: paused });
     segmentStart = to;
   }
+  const minutesOf = (kind: 'ran' | 'paused'): number[] =>
+    stretches.filter((s) => s.kind === kind).map((s) => s.ms / MS_PER_MINUTE);
+  const usedTexts = partsText(locale, minutesOf('ran'));
+  const pausedTexts = partsText(locale, minutesOf('paused'));
+  for (const stretch of stretches) {
+    if (stretch.kind === 'ran') lines.push(w.ran(at(stretch.until), usedTexts.shift() ?? ''));
+    else {
+      const text = pausedTexts.shift() ?? '';
+      const { from, to } = stretch;
+      lines.push(to ? w.paused(at(from), at(to), text) : w.pausedOpen(at(from), text));
+    }
+  }
   const pausedBusinessMinutes = pausedMs / MS_PER_MINUTE;
-  lines.push(w.pausedTotal(minutesText(pausedBusinessMinutes)));
+  lines.push(w.pausedTotal(partsTotalText(locale, minutesOf('paused'))));
   if (segmentStart === null) {
     return { clockStart: null, deadline: null, pausedBusinessMinutes, lines };
   }
 
   const remainingMs = Math.max(0, budgetMs - usedMs);
-  lines.push(w.resumed(at(segmentStart), minutesText(remainingMs / MS_PER_MINUTE)));
+  // What is left as written: the target as written less the minutes written as used.
+  const remaining = Math.max(
+    0,
+    Math.round(budgetMs / MS_PER_MINUTE) - wholeMinutesSum(minutesOf('ran')),
+  );
+  lines.push(w.resumed(at(segmentStart), minutesText(locale, remaining)));
   const walked = walkBusinessMs(calendar, segmentStart.getTime(), remainingMs);
   const steps = explainMinutesText(
     locale,
-    explainAddBusinessMinutes(calendar, segmentStart, Math.round(remainingMs / MS_PER_MINUTE)),
+    explainAddBusinessMinutes(calendar, segmentStart, remaining),
   );
   // The engine's own first (start) and last (deadline) lines give way to the exact ones.
   lines.push(...steps.slice(1, -1));

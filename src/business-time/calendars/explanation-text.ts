@@ -21,6 +21,7 @@ const WORDS = {
     closing: 'cierre',
     deadline: 'Vencimiento',
     total: 'total',
+    underAMinute: 'menos de 1 min',
     weekend: 'sin horario laboral (fin de semana)',
     holiday: 'día festivo',
     override: 'cerrado por excepción',
@@ -42,6 +43,7 @@ const WORDS = {
     closing: 'closing',
     deadline: 'Deadline',
     total: 'total',
+    underAMinute: 'less than 1 min',
     weekend: 'no working hours (weekend)',
     holiday: 'holiday',
     override: 'closed by override',
@@ -114,10 +116,62 @@ function sentence(line: string): string {
   return line.charAt(0).toLocaleUpperCase() + line.slice(1);
 }
 
-/** Business time in hours and minutes, as every explanation line writes it («2 h 30 min»). */
-export function minutesText(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = Math.round((minutes - h * 60) * 100) / 100;
+const MS_PER_MINUTE = 60_000;
+
+/**
+ * Business time in whole hours and minutes, as every explanation line writes it («2 h 30 min»),
+ * rounded to the nearest minute (QA S60b #11: «1 h 8.4 min»). Some time that rounds to nothing is
+ * «menos de 1 min» / «less than 1 min», not «0 min»; none at all is «0 min».
+ */
+export function minutesText(locale: ExplanationLocale, minutes: number): string {
+  return wholeMinutesText(locale, Math.round(minutes), minutes > 0);
+}
+
+/**
+ * Durations that add up to a total, in whole minutes that still add up (QA S60b #11): the running
+ * total is cut to whole minutes and each part is the difference, so the parts sum to the total as
+ * written. `anchorMs` is where the running total starts within its first minute: half a minute
+ * rounds each running total to the nearest minute; the sub-minute of the instant a walk starts
+ * makes each part the minutes between the times its line prints (which drop the seconds).
+ */
+export function partsText(
+  locale: ExplanationLocale,
+  minutes: readonly number[],
+  anchorMs = MS_PER_MINUTE / 2,
+): string[] {
+  let runningMs = anchorMs;
+  let shown = Math.floor(runningMs / MS_PER_MINUTE);
+  return minutes.map((part) => {
+    runningMs += Math.round(part * MS_PER_MINUTE);
+    const before = shown;
+    shown = Math.floor(runningMs / MS_PER_MINUTE);
+    return wholeMinutesText(locale, shown - before, part > 0);
+  });
+}
+
+/** The sum of {@link partsText}'s parts as written, as {@link minutesText} writes it. */
+export function partsTotalText(
+  locale: ExplanationLocale,
+  minutes: readonly number[],
+  anchorMs = MS_PER_MINUTE / 2,
+): string {
+  return wholeMinutesText(
+    locale,
+    wholeMinutesSum(minutes, anchorMs),
+    minutes.some((part) => part > 0),
+  );
+}
+
+/** The whole minutes {@link partsText}'s parts add up to: the running total at its end. */
+export function wholeMinutesSum(minutes: readonly number[], anchorMs = MS_PER_MINUTE / 2): number {
+  const totalMs = minutes.reduce((sum, part) => sum + Math.round(part * MS_PER_MINUTE), 0);
+  return Math.floor((anchorMs + totalMs) / MS_PER_MINUTE) - Math.floor(anchorMs / MS_PER_MINUTE);
+}
+
+function wholeMinutesText(locale: ExplanationLocale, whole: number, someTime: boolean): string {
+  if (whole === 0 && someTime) return WORDS[locale].underAMinute;
+  const h = Math.floor(whole / 60);
+  const m = whole - h * 60;
   return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
 }
 
@@ -158,12 +212,22 @@ export function explainMinutesText(
   if (e.clockStart.getTime() !== e.from.getTime()) {
     lines.push(`${w.clockStarts}: ${localFormat(locale, e.timeZone)(e.clockStart)}`);
   }
+  // Each span's minutes are the minutes between the times it prints, so they add up to the total
+  // (QA S60b #11: a walk from 12:22:37 read «37.38 min» for «12:22 p.m.–1:00 p.m.»).
+  const consumed = e.steps.filter((step) => step.type === 'consumed');
+  const anchorMs = consumed.length ? mod(consumed[0].start.getTime(), MS_PER_MINUTE) : 0;
+  const spans = partsText(
+    locale,
+    consumed.map((step) => step.minutes),
+    anchorMs,
+  );
+  let next = 0;
   for (const step of e.steps) {
     if (step.type === 'skipped') lines.push(skippedText(locale, step));
-    else lines.push(consumedText(locale, step));
+    else lines.push(consumedText(locale, step, spans[next++]));
   }
   lines.push(
-    `${deadlineLine(locale, e.timeZone, e.deadline)} — ${w.total} ${minutesText(e.minutes)}`,
+    `${deadlineLine(locale, e.timeZone, e.deadline)} — ${w.total} ${minutesText(locale, e.minutes)}`,
   );
   return lines.map(sentence);
 }
@@ -182,11 +246,15 @@ export function deadlineLine(locale: ExplanationLocale, timeZone: string, deadli
   return `${WORDS[locale].deadline}: ${localFormat(locale, timeZone)(deadline)} (${zoneText(locale, timeZone, deadline)})`;
 }
 
-function consumedText(locale: ExplanationLocale, step: ConsumedStep): string {
+function consumedText(locale: ExplanationLocale, step: ConsumedStep, minutes: string): string {
   return (
     `${dateText(locale, step.date)}, ${wallTimeText(locale, step.localStart)}–${wallTimeText(locale, step.localEnd)}: ` +
-    `${minutesText(step.minutes)} (${ruleText(locale, step.rule, step.overrideReason)})`
+    `${minutes} (${ruleText(locale, step.rule, step.overrideReason)})`
   );
+}
+
+function mod(n: number, d: number): number {
+  return ((n % d) + d) % d;
 }
 
 /** Human-readable lines for a days deadline, as {@link explainMinutesText}. */

@@ -3,11 +3,15 @@ import {
   defaultMexicoCityCalendar,
   explainAddBusinessDays,
   explainAddBusinessHours,
+  explainAddBusinessMinutes,
 } from '../../../src/business-time/engine';
 import {
   explainDaysText,
   explainMinutesText,
   localFormat,
+  minutesText,
+  partsText,
+  partsTotalText,
   wallTimeText,
 } from '../../../src/business-time/calendars/explanation-text';
 
@@ -124,5 +128,82 @@ describe('explanation text for clients (L3-06)', () => {
       'Lun, 30 nov 2026, 12:22 p.m.–1:22 p.m.: 1 h (horario semanal)',
       'Vencimiento: lun, 30 nov 2026, 1:22 p.m. (hora de la Ciudad de México, UTC−6) — total 1 h',
     ]);
+  });
+
+  // QA S60b #11: «¿Por qué esta fecha?» read «1 h 8.4 min». Whole minutes, to the nearest one;
+  // some time that rounds to nothing is not «0 min».
+  it.each([
+    ['es-MX', 68.4, '1 h 8 min'],
+    ['es-MX', 59.6, '1 h'],
+    ['es-MX', 0.4, 'menos de 1 min'],
+    ['es-MX', 0, '0 min'],
+    ['es-MX', 150, '2 h 30 min'],
+    ['en', 68.4, '1 h 8 min'],
+    ['en', 59.6, '1 h'],
+    ['en', 0.4, 'less than 1 min'],
+    ['en', 0.6, '1 min'],
+  ] as const)('business time in %s: %d min reads «%s» (QA S60b #11)', (locale, minutes, text) => {
+    expect(minutesText(locale, minutes)).toBe(text);
+  });
+
+  it.each([
+    ['es-MX', [68.4, 411.6], ['1 h 8 min', '6 h 52 min'], '8 h'],
+    ['es-MX', [59.6, 0.4], ['1 h', 'menos de 1 min'], '1 h'],
+    ['en', [0.4, 0.4, 0.4], ['less than 1 min', '1 min', 'less than 1 min'], '1 min'],
+    ['en', [30.5, 29.5], ['31 min', '29 min'], '1 h'],
+  ] as const)(
+    'parts in %s still add up to their total once in whole minutes (QA S60b #11)',
+    (locale, parts, texts, total) => {
+      // Each part rounded alone would read 31 + 30 min = «1 h» for [30.5, 29.5], or 0 + 0 + 0 min
+      // for three 24-second pauses totalling «1 min».
+      expect(partsText(locale, parts)).toEqual(texts);
+      expect(partsTotalText(locale, parts)).toBe(total);
+    },
+  );
+
+  it.each([
+    [
+      'es-MX',
+      [
+        'Lun, 30 nov 2026, 5:22 p.m.–6:00 p.m.: 38 min (horario semanal)',
+        'Mar, 1 dic 2026, 9:00 a.m.–9:22 a.m.: 22 min (horario semanal)',
+      ],
+      / — total 1 h$/,
+    ],
+    [
+      'en',
+      [
+        'Mon, Nov 30, 2026, 5:22 PM–6:00 PM: 38 min (weekly schedule)',
+        'Tue, Dec 1, 2026, 9:00 AM–9:22 AM: 22 min (weekly schedule)',
+      ],
+      / — total 1 h$/,
+    ],
+  ] as const)(
+    'a walk from an instant with seconds in %s: each span the whole minutes between its printed times, adding up to the total (QA S60b #11)',
+    (locale, spans, total) => {
+      // Mon 17:22:37: 37 min 23 s on Monday, 22 min 37 s on Tuesday; they read «37.38 min» and
+      // «22.62 min».
+      const from = new Date('2026-11-30T23:22:37Z');
+      const lines = explainMinutesText(locale, explainAddBusinessHours(calendar, from, 1));
+      expect(lines.slice(1, 3)).toEqual(spans);
+      expect(lines.at(-1)).toMatch(total);
+    },
+  );
+
+  it('the spans of any walk add up to its total, whatever second it starts on (QA S60b #11)', () => {
+    const minutesOf = (line: string): number => {
+      const m = /: (?:(\d+) h)? ?(?:(\d+) min)? \(/.exec(line);
+      return m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : 0;
+    };
+    for (const second of [0, 1, 24, 30, 36, 59]) {
+      for (const minutes of [1, 59, 61, 68, 600]) {
+        const from = new Date(Date.UTC(2026, 10, 30, 23, 59, second, 400));
+        const e = explainAddBusinessMinutes(calendar, from, minutes);
+        const lines = explainMinutesText('es-MX', e);
+        const spans = lines.filter((l) => /[ap]\.m\.–/.test(l));
+        expect(spans.reduce((sum, l) => sum + minutesOf(l), 0)).toBe(minutes);
+        for (const line of lines) expect(line).not.toMatch(/\d[.,]\d+ min/);
+      }
+    }
   });
 });

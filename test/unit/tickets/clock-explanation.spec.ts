@@ -129,4 +129,73 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(open.lines[1]).toBe('Start: Mon, Jan 26, 2026, 9:00 AM (Mexico City time, UTC−6)');
     for (const line of [...resumed.lines, ...open.lines]) expect(line).not.toMatch(/America\//);
   });
+
+  // QA S60b #11: a pause off the whole minute read «Corrió hasta …: 1 h 8.4 min hábiles usados».
+  it.each([
+    [
+      'es-MX',
+      [
+        'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 8 min hábiles usados',
+        'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 11:00 a.m.: 52 min hábiles que no cuentan',
+        'Tiempo hábil en pausa (del cliente): 52 min',
+        'Se reanudó lun, 26 ene 2026, 11:00 a.m.: quedan 6 h 52 min hábiles',
+        'Lun, 26 ene 2026, 11:00 a.m.–5:52 p.m.: 6 h 52 min (horario semanal)',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Ran until Mon, Jan 26, 2026, 10:08 AM: 1 h 8 min of business time used',
+        'Paused (waiting on the client) from Mon, Jan 26, 2026, 10:08 AM to Mon, Jan 26, 2026, 11:00 AM: 52 min of business time not counted',
+        "Business time paused (the client's): 52 min",
+        'Resumed Mon, Jan 26, 2026, 11:00 AM: 6 h 52 min of business time left',
+        'Mon, Jan 26, 2026, 11:00 AM–5:52 PM: 6 h 52 min (weekly schedule)',
+      ],
+    ],
+  ] as const)(
+    'a pause off the whole minute in %s: whole minutes, used + left = the 8 h target (QA S60b #11, L3-06)',
+    (locale, expected) => {
+      const e = explainClock(
+        engine,
+        locale,
+        {
+          startedAt: new Date('2026-01-26T15:00:00Z'), // Mon 09:00
+          amount: 480,
+          unit: 'minutes',
+          // 68.4 business minutes run, then 51.6 paused; 411.6 left.
+          pauses: [{ from: '2026-01-26T16:08:24Z', to: '2026-01-26T17:00:00Z' }],
+        },
+        now,
+      );
+      expect(e.lines.slice(2, 7)).toEqual(expected);
+      // The clock itself stays exact: due at 17:51:36, 411.6 minutes after the resume.
+      expect(e.deadline?.toISOString()).toBe('2026-01-26T23:51:36.000Z');
+      expect(e.pausedBusinessMinutes).toBeCloseTo(51.6, 9);
+      for (const line of e.lines) expect(line).not.toMatch(/\d[.,]\d+ min/);
+    },
+  );
+
+  it('a 24-second pause reads «menos de 1 min»; 59.6 minutes run read «1 h», 7 h left (QA S60b #11)', () => {
+    const e = explainClock(
+      engine,
+      'es-MX',
+      {
+        startedAt: new Date('2026-01-26T15:00:00Z'), // Mon 09:00
+        amount: 480,
+        unit: 'minutes',
+        // 59.6 business minutes run, 0.4 paused, 420.4 left: due Mon 17:00:24.
+        pauses: [{ from: '2026-01-26T15:59:36Z', to: '2026-01-26T16:00:00Z' }],
+      },
+      now,
+    );
+    expect(e.lines.slice(2)).toEqual([
+      'Corrió hasta lun, 26 ene 2026, 9:59 a.m.: 1 h hábiles usados',
+      'En pausa (esperando al cliente) de lun, 26 ene 2026, 9:59 a.m. a lun, 26 ene 2026, 10:00 a.m.: menos de 1 min hábiles que no cuentan',
+      'Tiempo hábil en pausa (del cliente): menos de 1 min',
+      'Se reanudó lun, 26 ene 2026, 10:00 a.m.: quedan 7 h hábiles',
+      'Lun, 26 ene 2026, 10:00 a.m.–5:00 p.m.: 7 h (horario semanal)',
+      'Vencimiento: lun, 26 ene 2026, 5:00 p.m. (hora de la Ciudad de México, UTC−6)',
+    ]);
+    expect(e.deadline?.toISOString()).toBe('2026-01-26T23:00:24.000Z');
+  });
 });
