@@ -585,7 +585,25 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
       15_000,
     );
     expect(downloads).toBe(0);
-    await pdfDialog.getByRole('link', { name: 'Descargar factura A-1024.pdf' }).waitFor();
+    // QA S60b #11: the viewer's title bar read the blob's UUID; it reads the file's name (its
+    // title is the viewer page's own, in the frame Chromium puts inside the blob's).
+    const viewer = page
+      .frames()
+      .find((f) => f.url() === src)!
+      .childFrames()[0];
+    await eventually(
+      () => viewer.evaluate<string>('document.title'),
+      (title) => title === 'factura A-1024.pdf',
+      15_000,
+    );
+    expect(await viewer.evaluate('document.title')).not.toContain(src!.split('/').at(-1)!);
+    // «Descargar» still saves the file as it was uploaded, byte for byte, under its name.
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      pdfDialog.getByRole('link', { name: 'Descargar factura A-1024.pdf' }).click(),
+    ]);
+    expect(pdfDownload.suggestedFilename()).toBe('factura A-1024.pdf');
+    expect(readFileSync(await pdfDownload.path()).equals(pdf())).toBe(true);
     await pdfDialog.getByRole('button', { name: 'Cerrar' }).click();
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(

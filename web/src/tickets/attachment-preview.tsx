@@ -17,6 +17,7 @@ import {
   type PreviewText,
   TEXT_PREVIEW_MAX_BYTES,
 } from './previewable';
+import { withPdfTitle } from './pdf-title';
 
 // L3-11 previews of a ticket's images, PDFs and text files. The bytes come as a download does
 // (fetch with the session's token, never a bare link to the file). Images and PDFs are shown from
@@ -87,29 +88,43 @@ function useAttachmentFetch<R, T>(
 
 /**
  * An object URL of the attachment's bytes while `active` (and the component mounted), typed from
- * the preview allow-list; revoked and the request stopped when either ends.
+ * the preview allow-list; revoked and the request stopped when either ends. A PDF also gets
+ * `viewUrl`, a copy titled with the file's name for the browser's viewer (`pdf-title.ts`), while
+ * `url` stays the file as stored, for «Descargar».
  */
 function useAttachmentUrl(
   attachment: Attachment,
   active: boolean,
   onGone?: () => void,
-): { url?: string; error?: unknown } {
+): { url?: string; viewUrl?: string; error?: unknown } {
   const type = previewBlobType(attachment);
-  const { downloadUrl } = attachment;
+  const { downloadUrl, fileName } = attachment;
+  const titled = previewKind(attachment) === 'pdf';
   const { value, error } = useAttachmentFetch(
     active && downloadUrl && type
       ? {
-          key: `${downloadUrl}|${type}`,
-          fetch: (token, signal) => fetchAttachmentBlob(downloadUrl, type, token, signal),
+          key: `${downloadUrl}|${type}|${titled ? fileName : ''}`,
+          fetch: async (token, signal) => {
+            const blob = await fetchAttachmentBlob(downloadUrl, type, token, signal);
+            if (!titled) return { blob };
+            const bytes = new Uint8Array(await blob.arrayBuffer());
+            return { blob, view: new Blob([withPdfTitle(bytes, fileName)], { type }) };
+          },
         }
       : undefined,
     {
-      map: (blob) => URL.createObjectURL(blob),
-      release: (url) => URL.revokeObjectURL(url),
+      map: ({ blob, view }: { blob: Blob; view?: Blob }) => ({
+        url: URL.createObjectURL(blob),
+        viewUrl: view && URL.createObjectURL(view),
+      }),
+      release: ({ url, viewUrl }) => {
+        URL.revokeObjectURL(url);
+        if (viewUrl) URL.revokeObjectURL(viewUrl);
+      },
       onGone,
     },
   );
-  return { url: value, error };
+  return { url: value?.url, viewUrl: value?.viewUrl, error };
 }
 
 /** A text file's first part, decoded, and whether the file goes on past it. */
@@ -205,7 +220,8 @@ export function AttachmentThumbnail({
  * its size, «Descargar» and «Cerrar». Focus moves to «Cerrar» when it opens (the list puts it back on the
  * row's «Ver» once it is gone, however it went); Escape, «Cerrar» and a click outside close it.
  * The image is scaled to fit; a PDF shows in the browser's own viewer (an iframe of the blob: URL,
- * which takes the app's origin, so the blob's type is always `application/pdf`). Text shows its
+ * which takes the app's origin, so the blob's type is always `application/pdf`), titled with the
+ * file's name rather than the blob's UUID. Text shows its
  * first 256 KB monospaced and wrapped, saying so when the file is longer; its «Descargar» fetches
  * the whole file.
  */
@@ -227,11 +243,11 @@ export function AttachmentPreviewDialog({
   const titleId = useId();
   const sizeId = useId();
   const { token } = useSession();
-  const { url, error: urlError } = useAttachmentUrl(
-    attachment,
-    kind === 'image' || kind === 'pdf',
-    onGone,
-  );
+  const {
+    url,
+    viewUrl,
+    error: urlError,
+  } = useAttachmentUrl(attachment, kind === 'image' || kind === 'pdf', onGone);
   const { text, error: textError } = useAttachmentText(attachment, kind === 'text', onGone);
   const error = kind === 'text' ? textError : urlError;
   const ready = kind === 'text' ? text !== undefined : url !== undefined;
@@ -289,8 +305,9 @@ export function AttachmentPreviewDialog({
             />
           )}
           {url && undrawable === url && <p className="muted">{a.previewUndrawable}</p>}
-          {url && kind === 'pdf' && (
-            <iframe className="preview-frame" src={url} title={attachment.fileName} />
+          {viewUrl && kind === 'pdf' && (
+            // Titled with the file's name: the viewer would otherwise show the blob's UUID (QA S60b #11).
+            <iframe className="preview-frame" src={viewUrl} title={attachment.fileName} />
           )}
           {text && (
             // A text node in a box of its own: nothing in the file is markup here.
