@@ -5,7 +5,7 @@ import { caughtAtLeast, caughtMails, passwordLinkToken } from '../support/caught
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
-import { logIn, newPage, screenshot } from './support/browser';
+import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // L3-04: provider admins issue every portal user; the new user is emailed an invitation link,
@@ -446,6 +446,87 @@ describe('Users (web app, admins)', () => {
     expect(
       await page.getByTestId('users').getByRole('columnheader', { name: 'Acciones' }).count(),
     ).toBe(1);
+  });
+
+  // QA S60b #11: at 1280 px the table ran 17 px past its card (a pending invitation's badges, a
+  // long address and the row's buttons side by side), «Desactivar» cut off at the card's edge.
+  it('the list fits its card at 1280 px with a pending invitation, two roles and a long address; on a phone each user is a block', async () => {
+    const created = await gql(
+      e2e.world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds['comercializadora-aurora'],
+          roles: ['CLIENT_USER', 'CLIENT_APPROVER'],
+          email: 'responsable.facturacion.electronica@comercializadora-aurora.example',
+          displayName: 'María Fernanda de la Garza Villarreal',
+        },
+      },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const name = 'María Fernanda de la Garza Villarreal';
+    /** How far the table runs past its card's scroll box, and the page past the window. */
+    const overflow = async (at: Page) => ({
+      table: await at
+        .getByTestId('users')
+        .evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth),
+      page: await horizontalOverflow(at),
+    });
+
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await page.goto('/usuarios');
+    const row = page.getByTestId('users').getByRole('row', { name: new RegExp(name) });
+    await row.getByTestId('invitation-pending').waitFor();
+    await screenshot(page, 'users-1280-fits');
+    expect(await overflow(page)).toEqual({ table: 0, page: [] });
+    // Every button of every row inside the card, on one line (QA S55), «Desactivar» whole.
+    const card = await page.evaluate<{ left: number; right: number }>(
+      `(() => { const box = document.querySelector('[data-testid=users]').closest('.card')
+        .getBoundingClientRect(); return { left: box.left, right: box.right }; })()`,
+    );
+    for (const button of await page.getByTestId('users').locator('td.row-actions button').all()) {
+      const at = (await button.boundingBox())!;
+      expect(at.x).toBeGreaterThanOrEqual(card.left);
+      expect(at.x + at.width).toBeLessThanOrEqual(card.right);
+    }
+    const desactivar = (await row
+      .getByRole('button', { name: `Desactivar a ${name}`, exact: true })
+      .boundingBox())!;
+    const editar = (await row.getByRole('button', { name: `Editar a ${name}` }).boundingBox())!;
+    expect(desactivar.y).toBe(editar.y);
+    // The long address wraps (before its «@» or after a dot); the demo users' stay whole.
+    const emailLines = await page.evaluate<Record<string, number>>(
+      `Object.fromEntries([...document.querySelectorAll('[data-testid=users] tbody th .block')]
+        .map((e) => [e.textContent, Math.round(e.getBoundingClientRect().height /
+          parseFloat(getComputedStyle(e).lineHeight))]))`,
+    );
+    expect(
+      emailLines['responsable.facturacion.electronica@comercializadora-aurora.example'],
+    ).toBeGreaterThan(1);
+    for (const demo of [
+      'admin@becken.example',
+      'agente@becken.example',
+      'aprobador@aurora.example',
+    ])
+      expect(emailLines[demo]).toBe(1);
+
+    // A phone: each user a block, its state and buttons on screen, nothing scrolls sideways.
+    const phone = (await newPage(e2e.browser, e2e.baseURL, { width: 390, height: 844 })).page;
+    try {
+      await logIn(phone, ADMIN, e2e.password(ADMIN));
+      await phone.goto('/usuarios');
+      const block = phone.getByTestId('users').getByRole('row', { name: new RegExp(name) });
+      await block.getByTestId('invitation-pending').waitFor();
+      expect(await overflow(phone)).toEqual({ table: 0, page: [] });
+      const button = (await block
+        .getByRole('button', { name: `Desactivar a ${name}`, exact: true })
+        .boundingBox())!;
+      expect(button.x + button.width).toBeLessThanOrEqual(390);
+    } finally {
+      await phone.context().close();
+    }
   });
 
   it("picks a user's time zone by its name; her emails and pages then use it, and a stored zone outside the list is kept (L3-04, L3-11)", async () => {

@@ -127,7 +127,7 @@ export function UsersPage() {
           <div className="table-wrap">
             {/* On a phone each user is a stacked card, its cells named (QA S17: the roles, state and
                 buttons sat off-screen behind a sideways scroll). */}
-            <table data-testid="users" className="stack-on-phone">
+            <table data-testid="users" className="stack-on-phone users-table">
               <thead>
                 <tr>
                   <th scope="col">{t.users.name}</th>
@@ -147,15 +147,19 @@ export function UsersPage() {
                     <tr>
                       <th scope="row">
                         {u.displayName}
-                        <span className="muted small block">{u.email}</span>
+                        <span className="muted small block">
+                          <BreakableEmail email={u.email} />
+                        </span>
                       </th>
                       <td data-label={t.users.organization}>{u.organization.name}</td>
                       <td data-label={t.users.roles}>
                         {u.roles.map((r) => t.users.roleNames[r] ?? r).join(', ')}
                       </td>
                       <td data-label={t.users.status}>
-                        {/* One grid cell on a phone: the badges stay side by side. */}
-                        <span>
+                        {/* One grid cell on a phone: the badges stay side by side. Where the
+                            column is narrow they may wrap, one under the other (QA S60b #11:
+                            glued together they pushed the table past its card at 1280 px). */}
+                        <span className="badges">
                           <span className={u.active ? 'badge ok' : 'badge off'}>
                             {u.active ? t.users.active : t.users.inactive}
                           </span>
@@ -275,4 +279,17 @@ export function UsersPage() {
       )}
     </div>
   );
+}
+
+/**
+ * An address that may break before its «@» and after its dots, never inside a word: a long one
+ * wraps in its column instead of widening the table past its card (QA S60b #11).
+ */
+function BreakableEmail({ email }: { email: string }) {
+  return email.split(/(?=@)|(?<=\.)/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
