@@ -129,6 +129,15 @@ describe('Tickets (web app, real workflow)', () => {
       expect(line.charAt(0)).toBe(line.charAt(0).toLocaleUpperCase());
       expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}|MX_LFT_74|\(CLIENT\)/);
     }
+    // QA S60b #11: registered at a time with seconds, the walk read «1 h 8.4 min». Whole minutes
+    // now, and the spans add up to the 8 h target.
+    const spans = (await lines.allInnerTexts()).flatMap((line) => {
+      const m = /: (?:(\d+) h)? ?(?:(\d+) min)? \(horario/.exec(line);
+      return m ? [Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)] : [];
+    });
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spans.reduce((a, b) => a + b, 0)).toBe(480);
+    expect(await why.innerText()).not.toMatch(/\d[.,]\d+ min/);
     // The calendar's zone in words, not its code (QA).
     expect(await why.innerText()).toMatch(/hora de la Ciudad de México \(UTC−\d\)/);
     expect(await why.innerText()).not.toContain('America/Mexico_City');
