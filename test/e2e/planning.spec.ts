@@ -8,6 +8,7 @@ import {
   workingIntervalsOn,
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import { formatInstantWithDay } from '../../web/src/i18n/format';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
 import { type CaughtMail, caughtAtLeast, caughtMails } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
@@ -268,6 +269,16 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     const next = addBusinessDays(calendar, new Date(old), 3).toISOString();
     const adjust = page.getByTestId('adjust-date');
     await adjust.getByRole('button', { name: 'Ajustar fecha' }).click();
+    // QA S60b #5: the open form says the date it moves, with its weekday, in the agent's zone,
+    // and its new date starts from it.
+    expect(await adjust.getByTestId('adjust-date-current').innerText()).toBe(
+      `Fecha publicada actual: ${formatInstantWithDay(old, 'es-MX', ZONE)}`,
+    );
+    const newDate = adjust.getByLabel('Nueva fecha de entrega');
+    expect(await newDate.inputValue()).toBe(localWall(old));
+    await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
+    await adjust.getByText('Escriba el motivo del cambio.').waitFor();
+    await newDate.fill('');
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
     await adjust.getByText('Escriba la nueva fecha y el motivo.').waitFor();
     // Two years ahead is refused, naming the field as its label does; corrected, the refusal goes

@@ -100,12 +100,15 @@ export const planningEsMX = {
     action: 'Ajustar fecha',
     title: 'Ajustar la fecha de entrega',
     current: (date: string) => `Fecha publicada: ${date}`,
+    /** QA S60b #5: in the open form, beside the new date (which starts from it). */
+    currentInForm: (date: string) => `Fecha publicada actual: ${date}`,
     newDate: 'Nueva fecha de entrega',
     reason: 'Motivo',
     reasonHint: 'El cliente lo recibe por correo y lo ve en el historial.',
     submit: 'Publicar nueva fecha',
     cancel: 'Cancelar',
     missing: 'Escriba la nueva fecha y el motivo.',
+    missingReason: 'Escriba el motivo del cambio.',
     done: 'Nueva fecha publicada.',
   },
   comments: {

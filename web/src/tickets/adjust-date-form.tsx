@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ADJUST_RELEASE_DATE } from '../api/planning';
 import type { TicketDetail } from '../api/tickets';
 import { ErrorMessage, SuccessMessage } from '../components/error-message';
@@ -6,7 +6,7 @@ import { FormProblem, TextAreaField } from '../components/text-area-field';
 import { useInputRefusal } from '../components/use-input-refusal';
 import { useRequestId } from '../components/use-request-id';
 import { useI18n } from '../i18n/i18n-context';
-import { zonedWallTimeToUtc } from '../i18n/zoned-time';
+import { nowInZone, zonedWallTimeToUtc } from '../i18n/zoned-time';
 import { useSession } from '../session/session-context';
 import { draftText } from './live-draft';
 import {
@@ -27,6 +27,9 @@ import { SpelledDate, spelledDateId } from '../components/spelled-date';
  * `allowed`: the ticket as shown now has a release date and is open. When that ends while the
  * form is open, the form turns into a notice that keeps what was typed; otherwise nothing shows.
  * What is typed survives a reload or a visit elsewhere (`useSavedDraft`): the form reopens with it.
+ * QA S60b #5: the agent had to remember the date being moved. The open form says it next to the
+ * new date («Fecha publicada actual: …», with its weekday) and starts from it, to be moved from
+ * there; a form that only holds that date is not a draft.
  */
 export function AdjustDateForm({
   ticket,
@@ -40,7 +43,7 @@ export function AdjustDateForm({
   const { t } = useI18n();
   const a = t.planning.adjust;
   const { call } = useSession();
-  const { zone, format } = useLocalTime();
+  const { zone, format, formatWithDay } = useLocalTime();
   const { key: draftKey, restored } = useRestoredDraft(ticket.number, 'adjust-date');
   const [open, setOpen] = useState(restored !== undefined);
   const [date, setDate] = useState(restored?.fields.date ?? '');
@@ -57,7 +60,16 @@ export function AdjustDateForm({
   });
   // The server's refusal; one of the input goes once the date or the reason changes (QA).
   const { error, refuse, clear: clearRefusal } = useInputRefusal({ date, reason });
-  const typed = open && (date !== '' || reason.trim() !== '');
+  // The published date as the date input holds it, in the agent's zone ('' when none).
+  const current = ticket.releaseDate ? nowInZone(zone, Date.parse(ticket.releaseDate)) : '';
+  const typed = open && ((date !== '' && date !== current) || reason.trim() !== '');
+  // Someone else moves the date while the form is open: an untouched date follows it.
+  const shown = useRef(current);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = current;
+    if (before && before !== current) setDate((now) => (now === before ? current : now));
+  }, [current]);
   const saved = useSavedDraft(
     draftKey,
     typed ? { fields: { date, reason }, since: live.baseline } : undefined,
@@ -66,7 +78,7 @@ export function AdjustDateForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!date || !reason.trim()) {
-      setProblem(({ t }) => t.planning.adjust.missing);
+      setProblem(({ t }) => (date ? t.planning.adjust.missingReason : t.planning.adjust.missing));
       document.getElementById(date ? 'adjust-reason' : 'adjust-date')?.focus();
       return;
     }
@@ -124,7 +136,8 @@ export function AdjustDateForm({
   return (
     <section className="card" aria-labelledby="adjust-title" data-testid="adjust-date">
       <h2 id="adjust-title">{a.title}</h2>
-      <p>{a.current(format(ticket.releaseDate))}</p>
+      {/* Open, the form says it beside the new date. */}
+      {!open && <p>{a.current(format(ticket.releaseDate))}</p>}
       {restored && open && date === restored.fields.date && reason === restored.fields.reason && (
         <RestoredNotice text={t.ticketPage.liveDraft.restoredForm} />
       )}
@@ -137,6 +150,7 @@ export function AdjustDateForm({
           className="button"
           onClick={() => {
             setDone(undefined);
+            setDate(current);
             setOpen(true);
           }}
         >
@@ -153,10 +167,15 @@ export function AdjustDateForm({
               name="newDate"
               type="datetime-local"
               aria-required
-              aria-describedby={`adjust-date-hint ${spelledDateId('adjust-date')}`}
+              aria-describedby={`adjust-date-current adjust-date-hint ${spelledDateId('adjust-date')}`}
               value={date}
               onChange={(e) => setDate(e.target.value)}
             />
+            {ticket.releaseDate && (
+              <p className="hint" id="adjust-date-current" data-testid="adjust-date-current">
+                {a.currentInForm(formatWithDay(ticket.releaseDate))}
+              </p>
+            )}
             <p className="hint" id="adjust-date-hint">
               {t.tickets.dateHint(zone)}
             </p>
