@@ -2,7 +2,7 @@ import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { batchScope } from '../common/request-batcher';
 import { type AuthenticatedUser, CurrentUser } from '../identity';
-import { awaitsClient } from '../tickets/awaiting-client';
+import { awaitsClient, confirmedRemoteSessionAt } from '../tickets/awaiting-client';
 import { ClockStatesLoader } from '../tickets/clock-states.loader';
 import { SlaClockModel } from '../tickets/ticket.model';
 import { UserNamesLoader } from '../tickets/user-names.loader';
@@ -45,6 +45,20 @@ export class QueueEntryResolver {
       state: entry.state,
       estimates: newestEstimateStatus ? [{ status: newestEstimateStatus }] : [],
       remoteSession: { accepted: remoteSessionAccepted },
+    });
+  }
+
+  @ResolveField(() => Date, {
+    nullable: true,
+    description:
+      'As Ticket.confirmedRemoteSessionAt (L3-06): while the ticket waits for a remote session the client confirmed, its time; null otherwise.',
+  })
+  confirmedRemoteSessionAt(@Parent() entry: QueueEntry): Date | null {
+    const { remoteSessionAccepted, remoteSessionAt } = entry.clientWait;
+    return confirmedRemoteSessionAt({
+      state: entry.state,
+      remoteSession:
+        remoteSessionAt && remoteSessionAccepted ? { accepted: true, at: remoteSessionAt } : null,
     });
   }
 

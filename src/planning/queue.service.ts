@@ -50,10 +50,14 @@ export interface QueueEntry {
   readonly clientWait: ClientWaitFacts;
 }
 
-/** A ticket's newest estimate status and whether the client confirmed a proposed remote session. */
+/**
+ * A ticket's newest estimate status, whether the client confirmed a proposed remote session and
+ * that session's time (L3-06).
+ */
 export interface ClientWaitFacts {
   readonly newestEstimateStatus: string | null;
   readonly remoteSessionAccepted: boolean;
+  readonly remoteSessionAt: Date | null;
 }
 
 export interface ClientQueue {
@@ -114,11 +118,13 @@ interface RawRow {
   logged: string | null;
   newest_estimate_status: string | null;
   remote_session_accepted: boolean;
+  remote_session_at: Date | null;
 }
 
 /** The columns of `ClientWaitFacts`, over the read model's `ticket` row `t`. */
 const CLIENT_WAIT_COLUMNS = `t.details -> 'estimates' -> -1 ->> 'status' AS newest_estimate_status,
-  ${REMOTE_SESSION_ACCEPTED_SQL} AS remote_session_accepted`;
+  ${REMOTE_SESSION_ACCEPTED_SQL} AS remote_session_accepted,
+  (t.details -> 'remoteSession' ->> 'at')::timestamptz AS remote_session_at`;
 
 /** Ranks that replace the stored ones (a reorder being previewed). */
 export type RankOverride = ReadonlyMap<string, { rank: number; urgent: boolean }>;
@@ -318,6 +324,7 @@ function toQueueRow(r: RawRow): QueueRow {
     clientWait: {
       newestEstimateStatus: r.newest_estimate_status,
       remoteSessionAccepted: r.remote_session_accepted,
+      remoteSessionAt: r.remote_session_at,
     },
   };
 }

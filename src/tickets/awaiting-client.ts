@@ -43,6 +43,19 @@ export function awaitsClient(
   return answersAuthorizations(user) && ticket.estimates.at(-1)?.status === 'SUBMITTED';
 }
 
+/**
+ * L3-06 (QA S60b #9): the time of the remote session the client confirmed, while the ticket waits
+ * for it (REMOTE_SESSION_PROPOSED, triage clock stopped: no deadline runs); null otherwise. What
+ * the lists' «Próximo plazo» says instead of «Sin plazo en curso»: «Sesión remota: <fecha>».
+ */
+export function confirmedRemoteSessionAt(ticket: {
+  readonly state: string;
+  readonly remoteSession?: { readonly accepted: unknown; readonly at: Date } | null;
+}): Date | null {
+  if (ticket.state !== 'REMOTE_SESSION_PROPOSED' || !ticket.remoteSession?.accepted) return null;
+  return ticket.remoteSession.at;
+}
+
 const quoted = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
 
 /** Over the read model's `ticket` row `t`: the client confirmed the proposed remote session. */

@@ -43,7 +43,7 @@ import {
 import type { TicketWithParts } from './ticket.mapper';
 import { visibleTimeline } from './ticket-timeline';
 import { withRecomputedVersions } from './recomputed-versions';
-import { awaitsClient } from './awaiting-client';
+import { awaitsClient, confirmedRemoteSessionAt } from './awaiting-client';
 import {
   PersonModel,
   SlaClockModel,
@@ -145,6 +145,15 @@ export class TicketsResolver {
   })
   awaitingClient(@CurrentUser() user: AuthenticatedUser, @Parent() ticket: TicketWithParts) {
     return awaitsClient(user, ticket);
+  }
+
+  @ResolveField(() => Date, {
+    nullable: true,
+    description:
+      'L3-06: while the ticket waits for a remote session the client confirmed (REMOTE_SESSION_PROPOSED, no clock runs), its time; null otherwise.',
+  })
+  confirmedRemoteSessionAt(@Parent() ticket: TicketWithParts): Date | null {
+    return confirmedRemoteSessionAt(ticket);
   }
 
   @ResolveField(() => Boolean, {

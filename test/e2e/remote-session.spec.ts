@@ -1,5 +1,6 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
+import { formatInstant } from '../../web/src/i18n/format';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage } from './support/browser';
@@ -10,7 +11,9 @@ import { openAction } from './support/ticket-actions';
 // and a duration; the client's ticket page shows it as a time range in the client's zone with
 // «Unirse a la sesión», and the client confirms it («Confirmar»). The ticket stays in «Sesión
 // remota propuesta»; «Confirmar» is no longer offered («Proponer otro horario / No puedo» is),
-// and the agent sees the confirmation on the page and in the history.
+// and the agent sees the confirmation on the page and in the history. No clock runs while the
+// ticket waits for the confirmed session, and the lists say so with its time, not «Sin plazo en
+// curso» (QA S60b #9): the client's «Mis tickets», staff's list and the Console's work list.
 
 const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
@@ -24,6 +27,11 @@ function businessHour(): string {
 }
 
 const NOTE = 'Tenga a la mano el UUID del CFDI.';
+/** The demo users work in Mexico City. */
+const ZONE = 'America/Mexico_City';
+
+/** A cell's text with its wrapping whitespace as one space (a date may wrap before its time). */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('The client confirms a remote session (web app, L3-06)', () => {
   const e2e = useE2eWorldWithWorker('remote_session');
@@ -42,10 +50,11 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       subject,
       description,
     });
+    const at = businessHour();
     const { body } = await gql(
       e2e.world.api,
       `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
-      { input: { number, at: businessHour(), link: LINK, ...session } },
+      { input: { number, at, link: LINK, ...session } },
       e2e.world.bearer(Role.AGENT),
     );
     expect(body.errors).toBeUndefined();
@@ -55,11 +64,11 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     await inSpanish(page);
     const card = page.getByTestId('remote-session');
     await card.waitFor();
-    return { number, page, card };
+    return { number, at, page, card };
   }
 
   it('the client sees the session with its link and confirms it; staff see the confirmation', async () => {
-    const { number, page, card } = await proposedToClient(
+    const { number, at, page, card } = await proposedToClient(
       'No timbra la factura',
       'Error al timbrar facturas de noviembre.',
       { durationMinutes: 90, note: NOTE },
@@ -103,9 +112,40 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(await actions.getByRole('button', { name: 'Confirmar', exact: true }).count()).toBe(0);
     await actions.getByRole('button', { name: 'Proponer otro horario / No puedo' }).waitFor();
 
+    // QA S60b #9: «Mis tickets» says what comes next and when, in the client's zone (L3-06).
+    await page.goto('/mis-tickets');
+    const mine = page
+      .getByTestId('my-tickets')
+      .getByRole('row')
+      .filter({ hasText: number })
+      .getByTestId('idle-due');
+    await mine.getByText('Sesión remota', { exact: false }).waitFor();
+    expect(oneLine(await mine.innerText())).toBe(
+      oneLine(`Sesión remota: ${formatInstant(at, 'es-MX', ZONE)}`),
+    );
+
     // The agent sees the confirmation on the page and in the history.
     const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
     await logIn(agent, AGENT, e2e.password(AGENT));
+    // The Console's work list, in the agent's English, then their ticket list, in Spanish (QA
+    // S60b #9): the session and its time, not «No running deadline».
+    await agent.goto('/consola');
+    const work = agent.getByTestId('queue').locator(`tr[data-number="${number}"]`);
+    await work.getByTestId('idle-due').getByText('Remote session', { exact: false }).waitFor();
+    expect(oneLine(await work.getByTestId('idle-due').innerText())).toBe(
+      oneLine(`Remote session: ${formatInstant(at, 'en', ZONE)}`),
+    );
+    await inSpanish(agent);
+    await agent.goto(`/tickets?mios=0&q=${number}`);
+    const listed = agent
+      .getByTestId('my-tickets')
+      .getByRole('row')
+      .filter({ hasText: number })
+      .getByTestId('idle-due');
+    await listed.getByText('Sesión remota', { exact: false }).waitFor();
+    expect(oneLine(await listed.innerText())).toBe(
+      oneLine(`Sesión remota: ${formatInstant(at, 'es-MX', ZONE)}`),
+    );
     await agent.goto(`/tickets/${number}`);
     await inSpanish(agent);
     await agent.getByTestId('remote-session-accepted').waitFor();

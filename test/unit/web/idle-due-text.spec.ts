@@ -103,6 +103,30 @@ describe('why a listed ticket has no deadline (QA S21)', () => {
     );
   });
 
+  // QA S60b #9: a remote session the client confirmed (L3-06) is what the ticket waits for; no
+  // clock runs, but «Sin plazo en curso» read as "nothing is scheduled".
+  it('names the confirmed remote session and its time, for the client and for staff', () => {
+    const session = {
+      state: 'REMOTE_SESSION_PROPOSED',
+      awaitingClient: false,
+      confirmedRemoteSessionAt: '2026-12-14T18:00:00.000Z',
+      clocks: [{ status: 'STOPPED', remainingMinutes: 400, businessDayMinutes: null }],
+    };
+    for (const clientList of [true, false]) {
+      expect(idleDueText(session, clientList, es, time)).toEqual({
+        text: 'Sesión remota',
+        detail: null,
+        quiet: false,
+        at: '2026-12-14T18:00:00.000Z',
+      });
+    }
+    expect(idleDueText(session, false, english, clockTimeWords.en).text).toBe('Remote session');
+    // Not yet confirmed, the client's answer is what is awaited.
+    const proposed = { ...session, awaitingClient: true, confirmedRemoteSessionAt: null };
+    expect(idleDueText(proposed, true, es, time).text).toBe('Esperando su respuesta');
+    expect(idleDueText(proposed, false, es, time).text).toBe('Esperando al cliente');
+  });
+
   it('keeps «Sin plazo en curso» when nothing is due and nobody waits on the client', () => {
     const quiet = {
       state: 'REMOTE_SESSION_PROPOSED',

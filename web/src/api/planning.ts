@@ -97,7 +97,8 @@ export const CONFIRM_QUEUE_REORDER = operation<
  * A work list entry: who has it (L3-07), what says why nothing is due (QA S21) as the ticket lists
  * read it, and which clock the deadline is (L3-06…L3-09).
  */
-export interface WorkListEntry extends QueueEntry, Pick<TicketSummary, 'awaitingClient'> {
+export interface WorkListEntry
+  extends QueueEntry, Pick<TicketSummary, 'awaitingClient' | 'confirmedRemoteSessionAt'> {
   /** L3-07: the assigned agent by name (null: unassigned). */
   assigneeName: string | null;
   /** What {@link DUE_FIELDS} reads, as the ticket lists. */

@@ -81,6 +81,11 @@ export interface TicketSummary {
   /** L3-06/L3-07/L3-09: the next step is the client's (the caller's, for a client user). */
   awaitingClient: boolean;
   /**
+   * L3-06: while the ticket waits for a remote session the client confirmed (no clock runs), its
+   * time: the lists say «Sesión remota: …» rather than «Sin plazo en curso» (QA S60b #9).
+   */
+  confirmedRemoteSessionAt: string | null;
+  /**
    * The lists': a clock paused on the client and its time left (L3-07/L3-08), and which clock the
    * next deadline is (L3-06…L3-09); the page reads all.
    */
@@ -95,7 +100,7 @@ export interface TicketSummary {
  * (`dueClockKind`): the ticket lists («Mis tickets», staff's) and the work list name it
  * (L3-06…L3-09).
  */
-export const DUE_FIELDS = `awaitingClient clocks { status remainingMinutes businessDayMinutes kind deadline endedAt }`;
+export const DUE_FIELDS = `awaitingClient confirmedRemoteSessionAt clocks { status remainingMinutes businessDayMinutes kind deadline endedAt }`;
 
 const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
   assigneeName releaseDate autoCloseAt ${DUE_FIELDS}`;

@@ -75,6 +75,7 @@ export const ticketBrowserEn: TicketBrowserMessages = {
     approverAuthorization: 'Waiting for your approver’s authorization',
     pausedOnClient: 'Paused: waiting on the client',
     onClient: 'Waiting on the client',
+    remoteSession: 'Remote session',
     calculating: 'Calculating deadline…',
     left: (time) => `Left: ${time}`,
   },

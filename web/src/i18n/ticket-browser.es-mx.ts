@@ -92,6 +92,8 @@ export const ticketBrowserEsMX = {
     pausedOnClient: 'En pausa: esperando al cliente',
     /** Staff: the next step is the client's and no clock runs. */
     onClient: 'Esperando al cliente',
+    /** L3-06: the remote session the client confirmed, followed by its time (QA S60b #9). */
+    remoteSession: 'Sesión remota',
     /** Just registered: the triage deadline is a moment away. */
     calculating: 'Calculando plazo…',
     /** The business time a paused clock keeps («5 h hábiles»). */

@@ -2,10 +2,15 @@ import type { SlaClock, TicketSummary } from '../api/tickets';
 import type { ClockTimeMessages } from '../i18n/clock-time.es-mx';
 import type { TicketBrowserMessages } from '../i18n/ticket-browser.es-mx';
 
-/** What a list's «Próximo plazo» says when nothing is due: a line, and below it the time left. */
+/**
+ * What a list's «Próximo plazo» says when nothing is due: a line, and below it the time left; or
+ * what the ticket waits for and when (`at`, shown after the line in the reader's zone).
+ */
 export interface IdleDue {
   readonly text: string;
   readonly detail: string | null;
+  /** The instant the line names («Sesión remota: <at>»), if it names one. */
+  readonly at?: string;
   /** A wait on the client is news to the reader; «Sin plazo en curso» and «Calculando…» are not. */
   readonly quiet: boolean;
 }
@@ -18,10 +23,13 @@ export interface IdleDue {
  * paused clock keeps. A ticket just registered has its triage clock a moment later (the read
  * model's lag): «Calculando plazo…», not «Sin plazo en curso». An estimate waits for the client's
  * written authorization (L3-09, no provider clock): an approver reads it as theirs to give, any
- * other client user that their approver's is awaited.
+ * other client user that their approver's is awaited. A remote session the client confirmed is
+ * what the ticket waits for (L3-06: the triage clock stays stopped): «Sesión remota» and its time,
+ * not «Sin plazo en curso», which read as "nothing is scheduled" (QA S60b #9).
  */
 export function idleDueText(
   ticket: Pick<TicketSummary, 'state' | 'awaitingClient'> & {
+    readonly confirmedRemoteSessionAt?: string | null;
     readonly clocks: readonly Pick<
       SlaClock,
       'status' | 'remainingMinutes' | 'businessDayMinutes'
@@ -47,6 +55,10 @@ export function idleDueText(
     return { text: words.due.pausedOnClient, detail: words.due.left(left), quiet: false };
   }
   if (ticket.awaitingClient) return { text: words.due.onClient, detail: null, quiet: false };
+  if (ticket.confirmedRemoteSessionAt) {
+    const at = ticket.confirmedRemoteSessionAt;
+    return { text: words.due.remoteSession, detail: null, quiet: false, at };
+  }
   if (ticket.state === 'REGISTERED' && ticket.clocks.length === 0) {
     return { text: words.due.calculating, detail: null, quiet: true };
   }

@@ -325,8 +325,9 @@ export function bySoonestDeadline(a: TicketSummary, b: TicketSummary): number {
 /**
  * What is due on a ticket, in the user's time zone: the running clock's deadline and, for a
  * ticket with a published release-for-testing date (L3-09, L3-19), «Entrega publicada: <fecha>»
- * (below the deadline while a clock runs). When there is neither, `idle` says why (else «Sin plazo
- * en curso»): a published date is not an SLA clock, but it is a promise. Shared by the ticket lists
+ * (below the deadline while a clock runs). When there is neither, `idle` says why, or what the
+ * ticket waits for and when («Sesión remota: …», QA S60b #9); else «Sin plazo en curso»: a
+ * published date is not an SLA clock, but it is a promise. Shared by the ticket lists
  * and the planning work list; given the deadline's clock (`clockKind`, see `dueClockKind`), it names
  * it: «Avance periódico · vence 3 dic, 10:00 a.m.» (L3-06…L3-09).
  */
@@ -376,6 +377,12 @@ export function DueSummary({
       {!deadline && !overdue && !releaseDate && !autoCloseAt && (
         <span className={idle?.quiet === false ? undefined : 'muted'} data-testid="idle-due">
           {idle?.text ?? t.tickets.noDeadline}
+          {idle?.at && (
+            <>
+              {': '}
+              <CellTime iso={idle.at} text={format(idle.at)} />
+            </>
+          )}
           {idle?.detail && <span className="muted small block">{idle.detail}</span>}
         </span>
       )}
