@@ -26,7 +26,7 @@ const TICKET = `number state
   }
   clocks { kind run status }
   timeline { seq type actorRole data }
-  allowedActions awaitingClient`;
+  allowedActions awaitingClient confirmedRemoteSessionAt`;
 
 interface Ticket {
   number: string;
@@ -44,6 +44,7 @@ interface Ticket {
   timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
   allowedActions: string[];
   awaitingClient: boolean;
+  confirmedRemoteSessionAt: string | null;
 }
 
 interface Outbox {
@@ -178,6 +179,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
     const client = await read(number, Role.CLIENT_USER);
     expect(client.awaitingClient).toBe(true);
     expect(await awaiting()).toContain(number);
+    // Not confirmed yet: the lists say the client's answer is awaited (QA S60b #9).
+    expect(client.confirmedRemoteSessionAt).toBeNull();
     expect(client.remoteSession).toMatchObject({ proposal: 1, durationMinutes: 90, link: LINK });
     expect(client.allowedActions).toEqual(
       expect.arrayContaining(['acceptRemoteSession', 'declineRemoteSession']),
@@ -238,6 +241,25 @@ describe('remote sessions the client can act on (L3-06)', () => {
     // Nor does it wait on the client any more (L3-06): the session comes next.
     expect(confirmed.awaitingClient).toBe(false);
     expect(await awaiting()).not.toContain(number);
+    // QA S60b #9: no clock runs, but the ticket waits for the session at its time: the ticket and
+    // its work-list entry say when (the lists' «Sesión remota: …», not «Sin plazo en curso»).
+    expect(confirmed.confirmedRemoteSessionAt).toBe(at);
+    const entry = await eventually(
+      async () => {
+        const { body } = await gql<{
+          workList: { ticketNumber: string; confirmedRemoteSessionAt: string | null }[];
+        }>(
+          world.api,
+          `{ workList(first: 200) { ticketNumber confirmedRemoteSessionAt } }`,
+          {},
+          world.bearer(Role.AGENT),
+        );
+        expect(body.errors).toBeUndefined();
+        return body.data!.workList.find((e) => e.ticketNumber === number);
+      },
+      (e) => Boolean(e?.confirmedRemoteSessionAt),
+    );
+    expect(entry?.confirmedRemoteSessionAt).toBe(at);
     expect((await accept({ number, proposal: 1 })).code).toBe('INVALID_TRANSITION');
     // Staff see the confirmation on the ticket.
     expect((await read(number)).remoteSession!.accepted).not.toBeNull();
@@ -271,6 +293,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
       by: expect.any(String),
     });
     expect(triage(ticket!)).toEqual(['1:MET', '2:RUNNING']);
+    // The session no longer comes next: the new triage clock does (QA S60b #9).
+    expect(ticket!.confirmedRemoteSessionAt).toBeNull();
     // Not in REMOTE_SESSION_PROPOSED any more.
     expect((await decline({ number, proposal: 1, reason })).code).toBe('INVALID_TRANSITION');
 
