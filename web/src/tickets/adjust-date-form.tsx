@@ -167,7 +167,7 @@ export function AdjustDateForm({
               name="newDate"
               type="datetime-local"
               aria-required
-              aria-describedby={`adjust-date-current adjust-date-hint ${spelledDateId('adjust-date')}`}
+              aria-describedby={`${ticket.releaseDate ? 'adjust-date-current ' : ''}adjust-date-hint ${spelledDateId('adjust-date')}`}
               value={date}
               onChange={(e) => setDate(e.target.value)}
             />
