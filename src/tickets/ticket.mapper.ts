@@ -9,6 +9,7 @@ import type {
   TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
 import { REGISTRANT_ROLES } from '../../workflows/ticket/ticket.contract';
+import { isTicketEnded } from '../../workflows/ticket/ticket-states';
 import { FOLDED_PATCHES_LEVEL } from '../../workflows/ticket/folded-patches';
 import type { CompiledCalendar } from '../business-time/calendars/calendars.service';
 import {
@@ -95,6 +96,8 @@ export function ticketFromEntity(t: TicketEntity): TicketWithParts {
     assigneeId: t.assigneeId,
     releaseDate: t.releaseDate,
     closureOutcome: t.closureOutcome,
+    // Every ending records its closure (workflow `close`); an open ticket has none to show.
+    closedAt: isTicketEnded(t.state) ? date(d.closure?.at) : null,
     slaStatus: t.slaStatus,
     nextDeadline: t.nextDeadline,
     registeredAt: t.registeredAt,
@@ -124,6 +127,7 @@ export function ticketFromView(v: TicketView): TicketWithParts {
     assigneeId: v.assigneeId,
     releaseDate: date(v.releaseDate),
     closureOutcome: v.closure?.outcome ?? null,
+    closedAt: isTicketEnded(v.state) ? date(v.closure?.at) : null,
     slaStatus: v.slaStatus,
     nextDeadline: date(v.nextDeadline),
     registeredAt: new Date(v.registeredAt),

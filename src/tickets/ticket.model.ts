@@ -330,6 +330,13 @@ export class TicketModel {
   @Field(() => Date, {
     nullable: true,
     description:
+      'When the ticket ended (closed, out of scope, not feasible or cancelled: its closureOutcome); null while open. The console says when a searched ticket that is no longer open ended (QA S60b #8).',
+  })
+  closedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
       'L3-07: while RESOLVED, when the ticket closes by itself unless the client confirms or reopens it.',
   })
   autoCloseAt!: Date | null;

@@ -30,7 +30,7 @@ import { useWorldWithWorker } from '../support/world-with-worker';
 // model rebuilt from the event log equal to the live one.
 
 const TICKET_FIELDS = `number state category subject classification requirementKind assigneeId releaseDate
-  closureOutcome autoCloseAt slaStatus nextDeadline registeredAt allowedActions
+  closureOutcome closedAt autoCloseAt slaStatus nextDeadline registeredAt allowedActions
   estimates { version hours scope status }
   authorizations { estimateVersion approverId statement }
   clocks { id kind status deadline atRiskAt budgetMinutes consumedMinutes remainingMinutes calendarVersion }
@@ -47,6 +47,7 @@ interface Ticket {
   assigneeId: string | null;
   releaseDate: string | null;
   closureOutcome: string | null;
+  closedAt: string | null;
   autoCloseAt: string | null;
   allowedActions: string[];
   estimates: { version: number; hours: number; status: string }[];
@@ -252,12 +253,19 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       30_000,
     );
     expect(resolvedMail[0].text).toContain('se cerrará automáticamente el');
+    // Resolved is not ended: nothing closed it yet (QA S60b #8).
+    expect(resolved.outcome!.ticket.closedAt).toBeNull();
+    const confirming = Date.now();
     const closed = await act(Role.CLIENT_USER, 'confirmResolution', { number: t.number });
     expect(closed.outcome!.ticket).toMatchObject({
       state: 'CLOSED',
       closureOutcome: 'CONFIRMED',
       autoCloseAt: null,
     });
+    // QA S60b #8: when it ended, which the console tells of a closed ticket's number searched.
+    const closedAt = Date.parse(closed.outcome!.ticket.closedAt!);
+    expect(closedAt).toBeGreaterThanOrEqual(confirming - 1000);
+    expect(closedAt).toBeLessThanOrEqual(Date.now());
 
     // The read model (what lists and the ticket query read) caught up.
     const { body } = await gql<{ ticket: Ticket }>(
@@ -266,7 +274,11 @@ describe('Tickets through GraphQL on the real stack (L3-02, L3-06…L3-09)', () 
       { number: t.number },
       as(Role.CLIENT_USER),
     );
-    expect(body.data!.ticket).toMatchObject({ state: 'CLOSED', assigneeId: agentId });
+    expect(body.data!.ticket).toMatchObject({
+      state: 'CLOSED',
+      assigneeId: agentId,
+      closedAt: closed.outcome!.ticket.closedAt,
+    });
     expect(body.data!.ticket.timeline.map((e) => e.seq)).toEqual(
       body.data!.ticket.timeline.map((_, i) => i + 1),
     );
