@@ -137,7 +137,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     expect(await page.getByTestId('ticket-header').innerText()).not.toContain('En tiempo');
     await page.goBack();
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
-    expect(await page.getByLabel('Mostrar').inputValue()).toBe('CLOSED');
+    expect(await page.getByLabel('Mostrar', { exact: true }).inputValue()).toBe('CLOSED');
 
     await page.getByLabel('Mostrar').selectOption({ label: 'Abiertos' });
     await page
@@ -363,7 +363,7 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     ]);
   });
 
-  it('searches open tickets from the agent’s console, its button saying what it will do, and goes back to the work list (L3-10)', async () => {
+  it('searches open tickets from the agent’s console, each with its client, says what matches among the ended ones, its button saying what it will do, and goes back to the work list (L3-10, QA S60b #8)', async () => {
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     await logIn(page, AGENT, e2e.password(AGENT));
     await inSpanish(page);
@@ -398,26 +398,99 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     );
     expect(await button.innerText()).toBe('Actualizar');
 
-    // A cancelled ticket is no open work: the search leaves it out, and says where to look
-    // (QA S60 #8: «No hay tickets.» only, for a closed ticket's number).
+    // Staff handle many clients: each result names its client, as «Tickets» does (QA S60b #8).
+    // (Headers read as written: the style shows them in capitals.)
+    const headers = await page.getByTestId('queue').locator('thead th').allTextContents();
+    expect(headers).toContain('Cliente');
+    expect(await list.first().locator('td[data-label="Cliente"]').textContent()).toBe(
+      'Comercializadora Aurora',
+    );
+    // The column more still fits a 1280 px screen (QA S55: no sideways scroll hides the agent).
+    expect(
+      await page
+        .getByTestId('queue')
+        .evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth),
+    ).toBeLessThanOrEqual(0);
+
+    // A cancelled ticket is no open work: the search leaves it out, and says how many ended
+    // tickets match, with «Tickets» showing them (QA S60 #8; QA S60b #8: «No hay tickets.» only).
     await field.fill('cancela');
     await button.click();
     const none = page.getByTestId('console-no-open-match');
-    await none.waitFor();
+    await none
+      .getByText('Ningún ticket abierto coincide con «cancela», pero uno cerrado o cancelado sí.')
+      .waitFor();
     expect(await none.innerText()).toBe(
-      'Ningún ticket abierto coincide con «cancela». Buscarlo también entre los cerrados y cancelados, en Tickets',
+      'Ningún ticket abierto coincide con «cancela», pero uno cerrado o cancelado sí. Verlo en Tickets',
     );
-    await none.getByRole('link').click();
+    const endedLink = none.getByRole('link', { name: 'Verlo en Tickets' });
+    expect(await endedLink.getAttribute('href')).toBe('/tickets?q=cancela&mostrar=cerrados&mios=0');
+    await endedLink.click();
     await page.getByTestId('ticket-count').getByText('Un ticket.').waitFor();
     expect(await page.getByTestId('my-tickets').locator('tbody tr').first().innerText()).toContain(
       cancelled,
     );
-    expect(await page.getByLabel('Buscar').inputValue()).toBe('cancela');
+    expect(await page.getByLabel('Buscar', { exact: true }).inputValue()).toBe('cancela');
+    expect(await page.getByLabel('Mostrar', { exact: true }).inputValue()).toBe('CLOSED');
     // Back: the console's search is in its address, so it is still there.
     await page.goBack();
     await page.getByRole('heading', { name: 'Resultados de la búsqueda' }).waitFor();
     expect(await field.inputValue()).toBe('cancela');
     expect(new URL(page.url()).search).toBe('?q=cancela');
+
+    // The cancelled ticket's number, typed short and in lower case as people do: the console says
+    // it exists, is cancelled and since when (in the agent's zone), and links to it (QA S60b #8).
+    const [ended] = await e2e.world.db.query<{ at: string }[]>(
+      `SELECT details -> 'closure' ->> 'at' AS at FROM ticket WHERE number = $1`,
+      [cancelled],
+    );
+    const [agent] = await e2e.world.db.query<{ zone: string }[]>(
+      'SELECT time_zone AS zone FROM app_user WHERE email = $1',
+      [AGENT],
+    );
+    const day = (language: string) =>
+      new Intl.DateTimeFormat(language, {
+        day: 'numeric',
+        month: 'short',
+        timeZone: agent.zone,
+      }).format(new Date(ended.at));
+    const [, year, seq] = cancelled.split('-');
+    const typed = `l3-${year}-${Number(seq)}`;
+    await field.fill(typed);
+    await button.click();
+    const endedSentence = `El ticket ${cancelled} existe y está cancelado (Cancelado el ${day('es-MX')}).`;
+    await none.getByText(endedSentence).waitFor();
+    expect(await none.innerText()).toBe(
+      `${endedSentence} Abrir el ticket ${cancelled} · Buscarlo también entre los cerrados y cancelados, en Tickets`,
+    );
+    expect(await none.getByRole('link', { name: /^Buscarlo también/ }).getAttribute('href')).toBe(
+      `/tickets?q=${typed}&mios=0`,
+    );
+    const ticketLink = none.getByRole('link', { name: `Abrir el ticket ${cancelled}` });
+    expect(await ticketLink.getAttribute('href')).toBe(`/tickets/${cancelled}`);
+    // In English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await none
+      .getByText(`Ticket ${cancelled} exists and is cancelled (Cancelled on ${day('en')}).`)
+      .waitFor();
+    await none
+      .getByRole('link', { name: 'Search closed and cancelled ones too, in Tickets' })
+      .waitFor();
+    await inSpanish(page);
+    await ticketLink.click();
+    await page
+      .getByRole('heading', { name: new RegExp(cancelled) })
+      .first()
+      .waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/tickets/${cancelled}`);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Resultados de la búsqueda' }).waitFor();
+
+    // Words no ticket holds, open or ended: nothing to look for in «Tickets», so no link.
+    await field.fill('zanahoria');
+    await button.click();
+    await none.getByText('Ningún ticket, abierto ni cerrado, coincide con «zanahoria».').waitFor();
+    expect(await none.getByRole('link').count()).toBe(0);
 
     await field.fill('');
     expect(await button.innerText()).toBe('Ver la lista de trabajo');

@@ -286,6 +286,24 @@ export const TICKET_COUNT = operation<
   tickets(filter: $filter, first: 1) { totalCount(atMost: $atMost) }
 }`);
 
+/** A ticket that matched a search among the ended ones, and when it ended (`closedAt`). */
+export interface EndedMatch {
+  number: string;
+  state: string;
+  closedAt: string | null;
+}
+
+/**
+ * How many ended tickets `filter` matches (up to `atMost`, then more), and the newest `first` of
+ * them: the console's word on a search that matches no open ticket (QA S60b #8).
+ */
+export const ENDED_MATCHES = operation<
+  { tickets: { totalCount: number; items: EndedMatch[] } },
+  { filter: TicketFilter; first: number; atMost: number }
+>(`query EndedMatches($filter: TicketFilter, $first: Int!, $atMost: Int) {
+  tickets(filter: $filter, first: $first) { totalCount(atMost: $atMost) items { number state closedAt } }
+}`);
+
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {
   ticket(number: $number) {

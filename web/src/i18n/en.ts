@@ -1,4 +1,5 @@
 import { wordClockTarget } from './clock-target';
+import { consoleEn } from './console.en';
 import { textCountEn } from './text-count.en';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEn } from './participants.en';
@@ -563,17 +564,7 @@ export const en: Messages = {
       'The server did not answer. Retrying sends the same request, so it is never applied twice.',
     required: (field: string) => `Fill in “${field}”.`,
   },
-  console: {
-    title: 'Console',
-    intro: 'Open tickets of every client, soonest deadline first.',
-    search: 'Search',
-    searchHint: 'Searches open tickets: number, subject, description or conversation.',
-    refresh: 'Refresh',
-    find: 'Search',
-    showWorkList: 'Show the work list',
-    noOpenMatch: (text: string) => `No open ticket matches “${text}”.`,
-    searchAllTickets: 'Search closed and cancelled ones too, in Tickets',
-  },
+  console: consoleEn,
   dashboard: {
     title: 'SLA dashboard',
     intro:

@@ -1,4 +1,5 @@
 import { wordClockTarget } from './clock-target';
+import { consoleEsMX } from './console.es-mx';
 import { textCountEsMX } from './text-count.es-mx';
 import { zoneLabel, zoneTitle } from './zone-name';
 import { participantsEsMX } from './participants.es-mx';
@@ -622,18 +623,7 @@ export const esMX = {
       'No hubo respuesta del servidor. Al reintentar se envía la misma solicitud, así no se aplica dos veces.',
     required: (field: string) => `Complete el campo «${field}».`,
   },
-  console: {
-    title: 'Consola',
-    intro: 'Tickets abiertos de todos los clientes, el plazo más próximo primero.',
-    search: 'Buscar',
-    searchHint: 'Busca entre los tickets abiertos: número, asunto, descripción o conversación.',
-    refresh: 'Actualizar',
-    find: 'Buscar',
-    showWorkList: 'Ver la lista de trabajo',
-    /** QA S60: a search that finds no open ticket points to the closed ones in «Tickets». */
-    noOpenMatch: (text: string) => `Ningún ticket abierto coincide con «${text}».`,
-    searchAllTickets: 'Buscarlo también entre los cerrados y cancelados, en Tickets',
-  },
+  console: consoleEsMX,
   dashboard: {
     title: 'Tablero SLA',
     intro:

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTicketChanges } from '../api/live';
-import { ORGANIZATIONS } from '../api/operations';
 import { WORK_LIST } from '../api/planning';
-import { TICKETS } from '../api/tickets';
+import { ENDED_MATCHES, TICKETS } from '../api/tickets';
+import { useClientOrganizations } from '../components/client-select';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
@@ -10,12 +10,18 @@ import { useI18n } from '../i18n/i18n-context';
 import { WorkListTable } from '../queue/work-list-table';
 import { Link, replaceSearch } from '../router/router';
 import { searchWith } from '../router/search-choice';
-import { bySoonestDeadline, TicketTable } from './ticket-bits';
+import { TERMINAL_STATES } from '../../../workflows/ticket/ticket-states';
+import { endedDay, searchedTicketNumber, ticketListSearch } from './console-search';
+import { bySoonestDeadline, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
+
+/** Past this many ended matches, «más de 1,000» (as the ticket list counts). */
+const COUNT_AT_MOST = 1000;
 
 /**
  * Agents' console: the work list across clients in the planning module's order (SLA at stake,
  * then deliveries at risk, then client urgency, rank and arrival); a search lists matching open
- * tickets instead.
+ * tickets instead, each with its client; a search that matches none says what matches among the
+ * ended tickets (QA S60b #8).
  */
 export function ConsolePage() {
   const { t } = useI18n();
@@ -36,8 +42,9 @@ export function ConsolePage() {
     { filter: { openOnly: true, text: search }, first: 200 },
     search === '',
   );
-  const orgs = useQuery(ORGANIZATIONS, {});
-  const clients = new Map((orgs.data?.organizations ?? []).map((o) => [o.id, o.name]));
+  // Staff handle many clients: each result names its own, as the work list and «Tickets» do.
+  const { organizations } = useClientOrganizations();
+  const clients = new Map(organizations.map((o) => [o.id, o.name]));
   const results = found.data ? [...found.data.tickets.items].sort(bySoonestDeadline) : undefined;
   const current = search ? found : work;
   const count = search ? results?.length : work.data?.workList.length;
@@ -88,23 +95,66 @@ export function ConsolePage() {
       {current.loading && count === undefined && <p role="status">{t.loading}</p>}
       {count === 0 && !search && <p>{t.tickets.empty}</p>}
       {count === 0 && search && (
-        // The console searches open tickets only (QA S60: a closed ticket's number found nothing,
-        // without a word on where it is): the ticket list searches every state and everyone's.
-        <p data-testid="console-no-open-match">
-          {t.console.noOpenMatch(search)}{' '}
-          <Link
-            to={`/tickets?${new URLSearchParams({ q: search, mostrar: 'todos', mios: '0' }).toString()}`}
-          >
-            {t.console.searchAllTickets}
-          </Link>
-        </p>
+        // Its own for each search: never the last search's answer while this one's is read.
+        <NoOpenMatch key={search} search={search} />
       )}
       {search && results && results.length > 0 && (
-        <TicketTable items={results} testId="queue" showAssignee />
+        <TicketTable items={results} testId="queue" showAssignee clients={clients} />
       )}
       {!search && work.data && work.data.workList.length > 0 && (
         <WorkListTable items={work.data.workList} clients={clients} />
       )}
     </section>
+  );
+}
+
+/**
+ * A search that matches no open ticket: the ended ticket whose number it is, and when it ended;
+ * or how many ended tickets its words match, with «Tickets» showing them; or that none matches at
+ * all. Until the ended matches are read (or if they cannot be), where to look for them.
+ */
+function NoOpenMatch({ search }: { search: string }) {
+  const { t, language } = useI18n();
+  const { zone } = useLocalTime();
+  const c = t.console;
+  // Among the ended tickets the API lets the reader see; a number's ticket among the first
+  // matches (its own description or others' may name it too).
+  const number = searchedTicketNumber(search);
+  const ended = useQuery(ENDED_MATCHES, {
+    filter: { states: [...TERMINAL_STATES], text: search },
+    first: number ? 100 : 1,
+    atMost: COUNT_AT_MOST,
+  });
+  const matches = ended.data?.tickets;
+  const ticket = matches?.items.find((m) => m.number === number);
+  if (ticket)
+    return (
+      <p data-testid="console-no-open-match">
+        {c.endedTicket(
+          ticket.number,
+          ticket.state,
+          ticket.closedAt ? endedDay(ticket.closedAt, language, zone) : null,
+        )}{' '}
+        <Link to={ticketPath(ticket.number)}>{c.openTicket(ticket.number)}</Link>
+        {' · '}
+        <Link to={ticketListSearch(search, 'ALL')}>{c.searchAllTickets}</Link>
+      </p>
+    );
+  if (matches && matches.totalCount === 0)
+    return <p data-testid="console-no-open-match">{c.noMatchAtAll(search)}</p>;
+  if (matches) {
+    const count =
+      matches.totalCount > COUNT_AT_MOST ? { moreThan: COUNT_AT_MOST } : matches.totalCount;
+    return (
+      <p data-testid="console-no-open-match">
+        {c.endedMatches(search, count)}{' '}
+        <Link to={ticketListSearch(search, 'CLOSED')}>{c.showEndedMatches(count)}</Link>
+      </p>
+    );
+  }
+  return (
+    <p data-testid="console-no-open-match">
+      {c.noOpenMatch(search)} <Link to={ticketListSearch(search, 'ALL')}>{c.searchAllTickets}</Link>
+    </p>
   );
 }
