@@ -61,6 +61,33 @@ export interface RemoteSessionProposedEvent extends EventBase {
   /** L3-06: the meeting link (an `https://` URL), when the proposal has one. */
   readonly link?: string;
 }
+/**
+ * L3-06: a remote session as its calendar entry (`.ics`) holds it: every email about a ticket's
+ * session moves or cancels the same entry.
+ */
+export interface RemoteSessionEntry {
+  /** ISO-8601 instant of the session start. */
+  readonly at: string;
+  readonly durationMinutes: number;
+  readonly link?: string;
+  readonly note?: string;
+}
+/**
+ * L3-06 (QA S60b #6): the client cannot attend the proposed remote session (`declineRemoteSession`).
+ * Told to the client's side that got the invitation (the registrant and the participants), who
+ * declined included: its `.ics` (METHOD:CANCEL, the invitation's UID) takes the session out of
+ * their calendars. The agent hears of the decline as `PROVIDER_CLIENT_ACTIVITY`.
+ */
+export interface RemoteSessionCancelledEvent extends EventBase {
+  readonly type: 'REMOTE_SESSION_CANCELLED';
+  /** The proposal that was declined. */
+  readonly session: RemoteSessionEntry;
+  /** `app_user.id` of the client user who declined; the email names them (or says «usted»). */
+  readonly declinedById: string;
+  readonly reason: string;
+  /** The time the client suggested instead, if any. */
+  readonly suggestedAt?: string;
+}
 export interface ClassifiedEvent extends EventBase {
   readonly type: 'CLASSIFIED';
   readonly classification: 'PROBLEM' | 'REQUIREMENT';
@@ -227,6 +254,11 @@ export interface CancelledEvent extends EventBase {
   readonly loggedHours?: number;
   /** L3-09: the release date that was published, if any: its calendar entry is cancelled. */
   readonly releaseDate?: string;
+  /**
+   * L3-06 (QA S60b #6): the remote session still ahead when the ticket was cancelled (proposed or
+   * confirmed, not declined): its calendar entry is cancelled too.
+   */
+  readonly remoteSession?: RemoteSessionEntry;
 }
 export interface DateAdjustedEvent extends EventBase {
   readonly type: 'DATE_ADJUSTED';
@@ -561,6 +593,17 @@ export interface ProviderClientActivityEvent extends EventBase {
   /** L3-06: the time the client suggests instead, when it declined with one. */
   readonly suggestedAt?: string;
   /**
+   * L3-06 (QA S60b #6): the remote session's calendar entry for the agent who holds it (the
+   * assigned agent, else the one who proposed it): a REQUEST when the client confirmed it, a
+   * CANCEL when a confirmed session is declined or its ticket cancelled. Only `agentId`'s email
+   * carries it; the other agents told while nobody is assigned get none.
+   */
+  readonly sessionCalendar?: {
+    readonly session: RemoteSessionEntry;
+    readonly agentId: string;
+    readonly cancelled?: true;
+  };
+  /**
    * L3-06…L3-08: the clock the client's answer set going again, and its deadline (null when it
    * has none running, e.g. breached): `triage` starts over (8 business hours from the answer),
    * `progress` and `diagnosis` resume with the time they had left (QA S57).
@@ -643,6 +686,7 @@ export type NotificationEvent =
   | TicketRegisteredEvent
   | InfoRequestedEvent
   | RemoteSessionProposedEvent
+  | RemoteSessionCancelledEvent
   | ClassifiedEvent
   | AssignedEvent
   | ProgressUpdateEvent
@@ -684,6 +728,15 @@ export type EventOfType<T extends NotificationEventType> = Extract<NotificationE
 /** The event key of a ticket workflow's timeline event: `ticket-<number>:<seq>`. */
 export function ticketEventKey(ticketNumber: string, seq: number): string {
   return `ticket-${ticketNumber}:${seq}`;
+}
+
+/**
+ * The timeline `seq` of a ticket event's key ({@link ticketEventKey}, {@link providerEventKey});
+ * 0 for keys of events outside the timeline.
+ */
+export function timelineSeqOf(eventKey: string): number {
+  const m = /^ticket-[^:]+:(\d+)(?::provider)?$/.exec(eventKey);
+  return m ? Number(m[1]) : 0;
 }
 
 /**

@@ -717,6 +717,8 @@ function namedIn(event: NotificationEvent): string[] {
       return [event.requesterId];
     case 'FAILURES_REPORTED':
       return [event.reporterId];
+    case 'REMOTE_SESSION_CANCELLED':
+      return [event.declinedById];
     case 'CANCELLED':
       return event.cancelledById ? [event.cancelledById] : [];
     case 'PROVIDER_CLIENT_ACTIVITY':

@@ -28,6 +28,8 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   TICKET_REGISTERED: ['REGISTRANT'],
   INFO_REQUESTED: ['REGISTRANT'],
   REMOTE_SESSION_PROPOSED: ['REGISTRANT'],
+  // L3-06 (QA S60b #6): a declined session leaves the calendars its invitation reached.
+  REMOTE_SESSION_CANCELLED: ['REGISTRANT'],
   CLASSIFIED: ['REGISTRANT'],
   ASSIGNED: ['REGISTRANT'],
   PROGRESS_UPDATE: ['REGISTRANT'],

@@ -15,7 +15,9 @@ import {
   type NotificationEvent,
   type NotificationTicket,
   type ProviderAssignedEvent,
+  type ProviderClientActivityEvent,
   providerEventKey,
+  type RemoteSessionEntry,
   ticketEventKey,
 } from '../notifications';
 
@@ -191,10 +193,63 @@ export function providerNotificationFor(
       ? { durationMinutes: slice.details.remoteSession.durationMinutes }
       : {}),
     ...(optional(d.suggestedAt) ? { suggestedAt: optional(d.suggestedAt) } : {}),
+    ...sessionCalendarOf(activity, event, slice),
     ...answerClockOf(event, slice),
     ...decisionClockOf(activity, slice),
     ...attachmentIdsOf(d),
   };
+}
+
+/**
+ * L3-06 (QA S60b #6): the remote session's calendar entry in the agent's email. Confirmed: the
+ * invitation (the client's got theirs with the proposal). Declined or the ticket cancelled after
+ * it was confirmed: the cancellation, as only then did the agent get the invitation. For the
+ * assigned agent, else the one who proposed it (the only agent told with the entry).
+ */
+function sessionCalendarOf(
+  activity: ClientActivity,
+  event: TimelineEvent,
+  slice: ReadModelSlice,
+): Pick<ProviderClientActivityEvent, 'sessionCalendar'> {
+  const current = slice.details.remoteSession;
+  if (!current?.accepted) return {};
+  const agentId = slice.assigneeId ?? current.proposedBy;
+  const session = sessionEntry(current);
+  switch (activity) {
+    case 'REMOTE_SESSION_ACCEPTED':
+      return { sessionCalendar: { session, agentId } };
+    case 'REMOTE_SESSION_DECLINED':
+      return { sessionCalendar: { session, agentId, cancelled: true } };
+    case 'CANCELLED':
+      return liveSession(slice, event.at)
+        ? { sessionCalendar: { session, agentId, cancelled: true } }
+        : {};
+    default:
+      return {};
+  }
+}
+
+type ViewedSession = NonNullable<ReadModelSlice['details']['remoteSession']>;
+
+/** A proposal as its calendar entry holds it. */
+function sessionEntry(s: ViewedSession): RemoteSessionEntry {
+  return {
+    at: s.at,
+    durationMinutes: s.durationMinutes,
+    ...(s.link ? { link: s.link } : {}),
+    ...(s.note ? { note: s.note } : {}),
+  };
+}
+
+/**
+ * L3-06 (QA S60b #6): the ticket's remote session still in its invitees' calendars at `at`: not
+ * declined (that cancelled it) and not over (a session held stays where it happened).
+ */
+function liveSession(slice: ReadModelSlice, at: string): RemoteSessionEntry | null {
+  const s = slice.details.remoteSession;
+  if (!s || s.declined) return null;
+  const ends = Date.parse(s.at) + s.durationMinutes * 60_000;
+  return ends > Date.parse(at) ? sessionEntry(s) : null;
 }
 
 /**
@@ -441,6 +496,19 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         note: optional(d.note),
         ...(optional(d.link) ? { link: optional(d.link) } : {}),
       };
+    case 'declineRemoteSession': {
+      // L3-06 (QA S60b #6): the declined proposal leaves the calendars its invitation reached
+      // (the agent hears of the decline, providerNotificationFor).
+      const s = slice.details.remoteSession;
+      if (!s?.declined || s.at !== text(d.sessionAt)) return null;
+      return {
+        type: 'REMOTE_SESSION_CANCELLED',
+        session: sessionEntry(s),
+        declinedById: e.actor?.userId ?? s.declined.by,
+        reason: s.declined.reason,
+        ...(s.declined.suggestedAt ? { suggestedAt: s.declined.suggestedAt } : {}),
+      };
+    }
     case 'classify': {
       // L3-08: the diagnosis clock the classification of a requirement started, in the same batch.
       const diagnosis = slice.clocks.find((c) => c.kind === 'diagnosis' && c.status === 'RUNNING');
@@ -588,14 +656,18 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         outcome: 'ADMIN_ACTION_DONE',
         reason: optional(d.note) ?? optional(slice.details.closure?.reason),
       };
-    case 'cancel':
+    case 'cancel': {
+      // L3-06 (QA S60b #6): a remote session still ahead is cancelled with the ticket.
+      const session = liveSession(slice, e.at);
       return {
         type: 'CANCELLED',
         reason: text(d.note),
         ...(slice.releaseDate ? { releaseDate: slice.releaseDate } : {}),
+        ...(session ? { remoteSession: session } : {}),
         ...(e.actor ? { cancelledById: e.actor.userId } : {}),
         ...releasedHoursOf(d, slice),
       };
+    }
     case 'recordAdminAction':
       // L3-17: the client requested the odoo.sh action; they are told each one executed.
       return {

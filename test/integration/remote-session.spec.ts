@@ -1,6 +1,6 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { caughtMails, subjectHas } from '../support/caught-mail';
+import { type CaughtMail, caughtCalendars, caughtMails, subjectHas } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -14,6 +14,10 @@ import { AURORA_ORG } from '../support/demo-contract';
 // (`declineRemoteSession`: a reason and maybe another time; back to REGISTERED with a new triage
 // clock). Staff are emailed once per answer and recipient. Wrong role FORBIDDEN, wrong state or
 // proposal INVALID_TRANSITION, bad input VALIDATION_FAILED, each with nothing recorded.
+// QA S60b #6 (RFC 5546): the agent holding the session (the assignee, else its proposer) gets the
+// same calendar entry when the client confirms it; a decline, or the ticket cancelled with the
+// session ahead, cancels the entry (METHOD:CANCEL, the invitation's UID, a higher SEQUENCE) in
+// every calendar the invitation reached, with the email of that event, never a second one.
 
 const OWN_ORG = AURORA_ORG;
 const REGISTRANT = 'usuario@aurora.example';
@@ -142,8 +146,31 @@ describe('remote sessions the client can act on (L3-06)', () => {
   const triage = (t: Ticket) =>
     t.clocks.filter((c) => c.kind === 'triage').map((c) => `${c.run}:${c.status}`);
 
+  /** The address of the staff member who proposed the ticket's current session. */
+  const proposerEmail = async (n: string): Promise<string> =>
+    (
+      await world.db.query<{ email: string }[]>(
+        `SELECT u.email FROM ticket t JOIN app_user u
+            ON u.id = (t.details -> 'remoteSession' ->> 'proposedBy')::uuid
+          WHERE t.number = $1`,
+        [n],
+      )
+    )[0].email;
+  /** The calendar files of the caught emails, by recipient (one email each). */
+  const calendarsByRecipient = async (mails: CaughtMail[]) =>
+    Object.fromEntries(
+      await Promise.all(
+        mails.map(async (m) => [m.to.join(','), await caughtCalendars(m)] as const),
+      ),
+    );
+
   let number: string;
   let at: string;
+  /** The client's invitation (proposal 1), as the registrant's calendar holds it. */
+  let invitation: Record<string, string>;
+  let proposer: string;
+  /** The agent's copy, sent with the client's confirmation. */
+  let agentInvitation: Record<string, string>;
 
   it('L3-06: a proposal with a non-https link or a duration out of 15–240 is VALIDATION_FAILED, nothing recorded', async () => {
     number = await register();
@@ -205,6 +232,10 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(mails[0].attachments).toEqual([
       expect.objectContaining({ filename: `${number}-remote-session.ics` }),
     ]);
+    const [calendar] = await caughtCalendars(mails[0]);
+    expect(calendar.props).toMatchObject({ METHOD: 'REQUEST', STATUS: 'CONFIRMED' });
+    invitation = calendar.props;
+    proposer = await proposerEmail(number);
   });
 
   it('L3-06: staff may not answer for the client, a stale proposal is refused; nothing recorded', async () => {
@@ -278,6 +309,22 @@ describe('remote sessions the client can act on (L3-06)', () => {
       ...caught.filter(subjectHas(number, 'Client confirmed the remote session')),
     ];
     expect(mails).toHaveLength(accepted.length);
+    // QA S60b #6: the agent who proposed it (nobody is assigned in triage) now gets the same
+    // calendar entry; the other agents told of it get none.
+    expect(mails.map((m) => m.to[0])).toContain(proposer);
+    const calendars = await calendarsByRecipient(mails);
+    for (const [to, files] of Object.entries(calendars)) {
+      if (to !== proposer) expect({ to, files }).toEqual({ to, files: [] });
+    }
+    expect(calendars[proposer]).toHaveLength(1);
+    expect(calendars[proposer][0].props).toMatchObject({
+      METHOD: 'REQUEST',
+      UID: invitation.UID,
+      DTSTART: invitation.DTSTART,
+      DTEND: invitation.DTEND,
+      ATTENDEE: `mailto:${proposer}`,
+    });
+    agentInvitation = calendars[proposer][0].props;
   });
 
   it('L3-06: the client cannot attend: back to REGISTERED with a new triage clock; staff emailed; a re-proposal moves the same calendar entry', async () => {
@@ -313,6 +360,40 @@ describe('remote sessions the client can act on (L3-06)', () => {
       ...caught.filter(subjectHas(number, 'Client cannot attend the remote session')),
     ];
     expect(declinedMails).toHaveLength(declined.length);
+    // QA S60b #6: the agent had the entry (the client had confirmed it): their decline email
+    // cancels it; the other agents, who never had it, get no calendar file.
+    const agentCalendars = await calendarsByRecipient(declinedMails);
+    for (const [to, files] of Object.entries(agentCalendars)) {
+      if (to !== proposer) expect({ to, files }).toEqual({ to, files: [] });
+    }
+    expect(agentCalendars[proposer].map((c) => c.props)).toEqual([
+      expect.objectContaining({
+        METHOD: 'CANCEL',
+        STATUS: 'CANCELLED',
+        UID: agentInvitation.UID,
+        ATTENDEE: `mailto:${proposer}`,
+      }),
+    ]);
+    expect(Number(agentCalendars[proposer][0].props.SEQUENCE)).toBeGreaterThan(
+      Number(agentInvitation.SEQUENCE),
+    );
+    // And the registrant, whose calendar got the invitation, gets one email that cancels it (es-MX).
+    const cancelled = await sent(number, 'REMOTE_SESSION_CANCELLED', 1);
+    expect(cancelled.map((r) => r.recipient_address)).toEqual([REGISTRANT]);
+    const clientMails = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(number, 'Sesión remota cancelada'),
+    );
+    expect(clientMails).toHaveLength(1);
+    expect(clientMails[0].text).toContain(reason);
+    const [clientCancel] = await caughtCalendars(clientMails[0]);
+    expect(clientCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      STATUS: 'CANCELLED',
+      UID: invitation.UID,
+      DTSTART: invitation.DTSTART,
+      ATTENDEE: `mailto:${REGISTRANT}`,
+    });
+    expect(Number(clientCancel.props.SEQUENCE)).toBeGreaterThan(Number(invitation.SEQUENCE));
 
     // Staff re-propose the time the client suggested: proposal 2, the same .ics UID, a higher SEQUENCE.
     const again = await propose({ number, at: suggestedAt });
@@ -333,5 +414,59 @@ describe('remote sessions the client can act on (L3-06)', () => {
     // The old proposal cannot be answered any more.
     expect((await accept({ number, proposal: 1 })).code).toBe('INVALID_TRANSITION');
     expect((await accept({ number, proposal: 2 })).code).toBeUndefined();
+  });
+
+  it("QA S60b #6: the ticket cancelled with its confirmed session ahead takes it out of the registrant's and the agent's calendars, in the cancellation emails", async () => {
+    // The last test left proposal 2 confirmed by the client.
+    const { body } = await gql<{ cancelTicket: { ticket: { state: string } } }>(
+      world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { ticket { state } } }`,
+      { input: { number, note: 'Lo resolvimos internamente.' } },
+      world.bearer(Role.CLIENT_USER, OWN_ORG),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.cancelTicket.ticket.state).toBe('CANCELLED');
+
+    const clientRows = await sent(number, 'CANCELLED', 1);
+    expect(clientRows.map((r) => r.recipient_address)).toEqual([REGISTRANT]);
+    const [clientMail] = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(number, 'Ticket cancelado'),
+    );
+    expect(clientMail.text).toMatch(/La sesión remota del .+ queda cancelada/);
+    const [clientCancel] = await caughtCalendars(clientMail);
+    expect(clientCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: invitation.UID,
+      ATTENDEE: `mailto:${REGISTRANT}`,
+    });
+    const proposal2 = (await outbox(number, 'REMOTE_SESSION_PROPOSED')).map(ics)[1];
+    expect(clientCancel.props.DTSTART).toBe(proposal2.DTSTART);
+    expect(Number(clientCancel.props.SEQUENCE)).toBeGreaterThan(Number(proposal2.SEQUENCE));
+
+    // The agent holding proposal 2 (confirmed) gets its cancellation with the client's notice.
+    const agent = await proposerEmail(number);
+    const staff = await eventually(
+      () => outbox(number, 'PROVIDER_CLIENT_ACTIVITY'),
+      (rows) =>
+        rows.some((r) => r.text.includes('Lo resolvimos internamente.')) &&
+        rows.every((r) => r.status === 'SENT'),
+    );
+    const notices = staff.filter((r) => r.text.includes('Lo resolvimos internamente.'));
+    expect(notices.filter((r) => r.attachments.length > 0).map((r) => r.recipient_address)).toEqual(
+      [agent],
+    );
+    const caught = (await caughtMails(agent)).filter(
+      (m) =>
+        m.subject.includes(number) &&
+        /El cliente canceló el ticket|Client cancelled the ticket/.test(m.subject),
+    );
+    expect(caught).toHaveLength(1);
+    const [agentCancel] = await caughtCalendars(caught[0]);
+    expect(agentCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: invitation.UID,
+      DTSTART: proposal2.DTSTART,
+      ATTENDEE: `mailto:${agent}`,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import type { DataSource } from 'typeorm';
 import type { CaughtMail } from '../../src/infra/local-stack/smtp-catcher';
 import { eventually } from './eventually';
@@ -20,6 +21,40 @@ export async function caughtMails(
   const query = to === undefined ? '' : `?to=${encodeURIComponent(to)}`;
   const res = await fetch(`${viewerUrl}/api/messages${query}`);
   return (await res.json()) as CaughtMail[];
+}
+
+/** A calendar file an email carried: its name, its content type and its properties. */
+export interface CaughtCalendar {
+  readonly filename: string;
+  readonly contentType: string;
+  /** Each property's value by name (`METHOD`, `UID`, `SEQUENCE`, `STATUS`…), lines unfolded. */
+  readonly props: Readonly<Record<string, string>>;
+}
+
+/**
+ * The `.ics` files `mail` really carried (L3-06, L3-11), read from its raw message as the catcher
+ * received it over SMTP (the viewer's list gives attachments' names and sizes only).
+ */
+export async function caughtCalendars(
+  mail: CaughtMail,
+  viewerUrl = process.env.MAIL_VIEWER_URL,
+): Promise<CaughtCalendar[]> {
+  const res = await fetch(`${viewerUrl}/api/messages/${mail.id}/raw`);
+  const parsed = await simpleParser(Buffer.from(await res.arrayBuffer()));
+  return parsed.attachments
+    .filter((a) => a.contentType === 'text/calendar')
+    .map((a) => {
+      const lines = a.content
+        .toString('utf8')
+        .replace(/\r\n[ \t]/g, '')
+        .split('\r\n');
+      const props: Record<string, string> = {};
+      for (const line of lines.filter(Boolean)) {
+        const name = line.slice(0, line.indexOf(':')).split(';')[0];
+        props[name] ??= line.slice(line.indexOf(':') + 1);
+      }
+      return { filename: a.filename ?? '', contentType: a.contentType, props };
+    });
 }
 
 /**

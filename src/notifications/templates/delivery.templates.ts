@@ -8,6 +8,7 @@ import {
   ticketSubjectLine,
   type TemplateContext,
 } from './email-content';
+import { remoteSessionCalendar, sessionCancelledParagraph } from './remote-session.templates';
 import type { TemplateFamily } from './template-types';
 
 // Delivery and closure (L3-07, L3-09, L3-19): progress, release date, testing, resolution,
@@ -287,16 +288,17 @@ export const deliveryTemplates: TemplateFamily<
             },
           ]
         : []),
+      // L3-06 (QA S60b #6): a remote session still ahead leaves the calendar with the ticket.
+      ...(e.remoteSession ? [sessionCancelledParagraph(e.remoteSession, ctx)] : []),
     ],
-    // The published release date leaves the recipient's calendar (same entry, cancelled).
-    ...(e.releaseDate
-      ? {
-          calendar: {
-            ...releaseCalendar(e.releaseDate, undefined, e.ticket, ctx),
-            cancelled: true,
-          },
-        }
-      : {}),
+    // The published release date and a session still ahead leave the recipient's calendar (the
+    // same entries, cancelled).
+    calendar: [
+      ...(e.releaseDate
+        ? [{ ...releaseCalendar(e.releaseDate, undefined, e.ticket, ctx), cancelled: true }]
+        : []),
+      ...(e.remoteSession ? [remoteSessionCalendar(e.remoteSession, e.ticket, ctx, true)] : []),
+    ],
     link: endedTicketLink(e.ticket.number, ctx),
   }),
 

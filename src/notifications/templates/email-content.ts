@@ -24,7 +24,7 @@ export interface CalendarEntry {
    * the recipient's calendar.
    */
   readonly name: string;
-  /** The email takes the entry out of the calendar (the ticket was cancelled). */
+  /** The email takes the entry out of the calendar (a cancelled ticket, a declined session). */
   readonly cancelled?: boolean;
   /** Where it happens (LOCATION), e.g. a remote session's meeting link. */
   readonly location?: string;
@@ -34,7 +34,8 @@ export interface EmailContent {
   readonly subject: string;
   readonly heading: string;
   readonly blocks: readonly Block[];
-  readonly calendar?: CalendarEntry;
+  /** The `.ics` to attach: one entry, or several (a cancelled ticket's release date and session). */
+  readonly calendar?: CalendarEntry | readonly CalendarEntry[];
   /**
    * The closing link when it is not «Ver el ticket» with "reply on the ticket" (L3-15 checkpoint
    * agenda, hours, a closed ticket); ticket emails leave it out. `guidance`: what the recipient

@@ -7,6 +7,7 @@ import {
 } from './email-content';
 import { attachedFilesBlocks } from './attachment.templates';
 import { requirementClockDays } from './format';
+import { remoteSessionCalendar } from './remote-session.templates';
 import type { TemplateFamily } from './template-types';
 
 // Registration and triage (L3-06, L3-07): registered, information requested, remote session,
@@ -126,16 +127,7 @@ export const intakeTemplates: TemplateFamily<
           ),
         },
       ],
-      calendar: {
-        name: 'remote-session',
-        start: { at: new Date(e.at), durationMinutes: e.durationMinutes },
-        summary: ctx.t(
-          `Sesión remota — ${e.ticket.number}: ${e.ticket.subject}`,
-          `Remote session — ${e.ticket.number}: ${e.ticket.subject}`,
-        ),
-        description: [e.link, e.note, ctx.ticketUrl].filter(Boolean).join('\n\n'),
-        ...(e.link ? { location: e.link } : {}),
-      },
+      calendar: remoteSessionCalendar(e, e.ticket, ctx),
     };
   },
 

@@ -6,6 +6,7 @@ import type {
 import { filesBlock, attachedFilesBlocks } from './attachment.templates';
 import { type Block, type TemplateContext, ticketSubjectLine } from './email-content';
 import { type BusinessDays, requirementClockDays } from './format';
+import { remoteSessionCalendar, sessionCancelledParagraph } from './remote-session.templates';
 import type { TemplateFamily } from './template-types';
 
 // L3-11, provider side: every helpdesk tells its own people. A new ticket reaches the provider's
@@ -175,6 +176,34 @@ const NEXT_STEPS: Partial<
   ],
 };
 
+type SessionCalendar = NonNullable<ProviderClientActivityEvent['sessionCalendar']>;
+
+/**
+ * L3-06 (QA S60b #6): the remote session's calendar entry goes to the agent who holds the session
+ * (the assigned agent, else its proposer), not to every agent told while nobody is assigned.
+ */
+function sessionCalendarFor(
+  e: ProviderClientActivityEvent,
+  ctx: TemplateContext,
+): SessionCalendar | undefined {
+  return e.sessionCalendar && ctx.recipientId === e.sessionCalendar.agentId
+    ? e.sessionCalendar
+    : undefined;
+}
+
+/** What the attached `.ics` does, for the agent whose email carries it. */
+function inviteBlock(invite: SessionCalendar, ctx: TemplateContext): Block {
+  return invite.cancelled
+    ? sessionCancelledParagraph(invite.session, ctx)
+    : {
+        kind: 'paragraph',
+        text: ctx.t(
+          'Adjuntamos la invitación (.ics) para su calendario; si la sesión se cancela, le llegará la cancelación.',
+          'The invitation (.ics) for your calendar is attached; if the session is cancelled, you will get the cancellation.',
+        ),
+      };
+}
+
 /** «… de» + «el ticket» is written «… del ticket», as Spanish contracts it (QA S16). */
 function theTicket(did: string): string {
   return did.endsWith(' de') ? `${did.slice(0, -3)} del ticket` : `${did} el ticket`;
@@ -223,6 +252,7 @@ export const providerTemplates: TemplateFamily<
 
   PROVIDER_CLIENT_ACTIVITY: (e, ctx) => {
     const a = ACTIVITIES[e.activity];
+    const invite = sessionCalendarFor(e, ctx);
     const who = ctx.names.get(e.actorId) ?? ctx.t('El cliente', 'The client');
     const files = e.files?.length ?? 0;
     const what =
@@ -241,7 +271,10 @@ export const providerTemplates: TemplateFamily<
         `${who} ${theTicket(a.did[0])} ${e.ticket.number}.`,
         `${who} ${a.did[1]} ticket ${e.ticket.number}.`,
       ),
-      blocks: activityBlocks(e, ctx, a.words),
+      blocks: [...activityBlocks(e, ctx, a.words), ...(invite ? [inviteBlock(invite, ctx)] : [])],
+      ...(invite
+        ? { calendar: remoteSessionCalendar(invite.session, e.ticket, ctx, invite.cancelled) }
+        : {}),
     };
   },
 

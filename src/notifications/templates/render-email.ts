@@ -2,7 +2,7 @@ import { isKnownTimeZone } from '../../business-time/engine';
 import { ticketPath } from '../../shared/portal-paths';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
 import type { StoredAttachment } from '../email-outbox.entity';
-import type { NotificationEvent } from '../notification-event';
+import { type NotificationEvent, timelineSeqOf } from '../notification-event';
 import { eventSide, type RecipientSide } from '../recipient-rules';
 import { attachmentTemplates } from './attachment.templates';
 import { autoCloseTemplates } from './auto-close.templates';
@@ -10,7 +10,12 @@ import { deliveryTemplates } from './delivery.templates';
 import { commentTemplates } from './comment.templates';
 import { deadlineMovedTemplates } from './deadline-moved.templates';
 import { deliveryRiskTemplates } from './delivery-risk.templates';
-import { renderLayout, type EmailContent, type TemplateContext } from './email-content';
+import {
+  type CalendarEntry,
+  renderLayout,
+  type EmailContent,
+  type TemplateContext,
+} from './email-content';
 import { estimateTemplates } from './estimate.templates';
 import { estimateFeedbackTemplates } from './estimate-feedback.templates';
 import { estimateReminderTemplates } from './estimate-reminder.templates';
@@ -19,6 +24,7 @@ import { RecipientDates } from './format';
 import { renderIcs } from './ics';
 import { intakeTemplates } from './intake.templates';
 import { providerTemplates } from './provider.templates';
+import { remoteSessionTemplates } from './remote-session.templates';
 import { slaTemplates } from './sla.templates';
 import { testingFeedbackTemplates } from './testing-feedback.templates';
 import { testingReminderTemplates } from './testing-reminder.templates';
@@ -29,6 +35,7 @@ export const TEMPLATE_VERSION = 1;
 
 const TEMPLATES: TemplateFamily<EmailedEventType> = {
   ...intakeTemplates,
+  ...remoteSessionTemplates,
   ...estimateTemplates,
   ...deliveryTemplates,
   ...slaTemplates,
@@ -140,27 +147,30 @@ export function renderEmail(
   const content = applyTemplate(event, ctx);
   const body = renderLayout(content, ctx);
   const attachments: StoredAttachment[] = [];
-  if (content.calendar) {
+  const calendars: readonly CalendarEntry[] = content.calendar ? [content.calendar].flat() : [];
+  for (const entry of calendars) {
     const organizer = parseFrom(options.from);
-    const cancelled = content.calendar.cancelled === true;
+    const cancelled = entry.cancelled === true;
     const ics = renderIcs({
       // One entry per ticket and kind: a moved date updates it, a cancellation removes it.
-      uidSeed: `${event.ticket.number}#${content.calendar.name}`,
-      // Seconds of the event: later emails about the entry carry a higher revision.
-      sequence: Math.floor(Date.parse(event.occurredAt) / 1000),
+      uidSeed: `${event.ticket.number}#${entry.name}`,
+      // Later emails about the entry carry a higher revision: the seconds of the event plus its
+      // timeline seq, so two events of the same second (a confirmation and a decline, QA S60b #6)
+      // still count up, and every revision stays above those sent as seconds alone.
+      sequence: Math.floor(Date.parse(event.occurredAt) / 1000) + timelineSeqOf(event.eventKey),
       cancelled,
       domain: options.domain,
       stamp: new Date(event.occurredAt),
-      start: content.calendar.start,
-      summary: content.calendar.summary,
-      description: content.calendar.description,
-      ...(content.calendar.location ? { location: content.calendar.location } : {}),
+      start: entry.start,
+      summary: entry.summary,
+      description: entry.description,
+      ...(entry.location ? { location: entry.location } : {}),
       url: ctx.ticketUrl,
       organizer,
       attendee: { name: recipient.displayName, address: recipient.email },
     });
     attachments.push({
-      filename: `${event.ticket.number}-${content.calendar.name}.ics`,
+      filename: `${event.ticket.number}-${entry.name}.ics`,
       contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
       content: Buffer.from(ics, 'utf8').toString('base64'),
     });

@@ -257,5 +257,14 @@ export function sampleEvents(
       text: 'El total por canal no cuadra con el de ventas.',
       reporterId: ticket.registrantId,
     },
+    // L3-06 (QA S60b #6): the registrant cannot attend the proposed session.
+    REMOTE_SESSION_CANCELLED: {
+      ...base(),
+      type: 'REMOTE_SESSION_CANCELLED',
+      session: { at: '2026-02-04T17:00:00.000Z', durationMinutes: 45, note: 'Por Google Meet' },
+      declinedById: ticket.registrantId,
+      reason: 'Ese día tenemos cierre contable.',
+      suggestedAt: '2026-02-05T17:00:00.000Z',
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { Locale } from '../../../src/identity/locale.enum';
+import { providerEventKey, timelineSeqOf } from '../../../src/notifications/notification-event';
 import { icsUid } from '../../../src/notifications/templates/ics';
 import {
   renderEmail,
@@ -143,6 +144,118 @@ describe('L3-11 .ics invitations', () => {
     expect(email.text).toContain('the attached file removes it from your calendar');
     // A ticket cancelled before any date was published has nothing to take out.
     expect(renderEmail(EVENTS.CANCELLED, RECIPIENT, OPTIONS)!.attachments).toEqual([]);
+  });
+
+  // QA S60b #6 (L3-06, RFC 5546): a declined session stayed in the calendars its invitation
+  // reached; the decline's email now cancels that entry.
+  it("QA S60b #6: a declined remote session is cancelled in the client's calendar (METHOD:CANCEL, the invitation's UID, a higher SEQUENCE)", () => {
+    const proposed = parseIcs(icsOf(EVENTS.REMOTE_SESSION_PROPOSED));
+    const declined = EVENTS.REMOTE_SESSION_CANCELLED;
+    const email = renderEmail(declined, RECIPIENT, OPTIONS)!;
+    expect(email.attachments).toHaveLength(1);
+    expect(email.attachments[0]).toMatchObject({
+      filename: 'L3-2026-000123-remote-session.ics',
+      contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+    });
+    const lines = parseIcs(icsOf(declined));
+    expect(prop(lines, 'METHOD')?.value).toBe('CANCEL');
+    expect(prop(lines, 'STATUS')?.value).toBe('CANCELLED');
+    expect(prop(lines, 'UID')?.value).toBe(prop(proposed, 'UID')?.value);
+    expect(Number(prop(lines, 'SEQUENCE')?.value)).toBeGreaterThan(
+      Number(prop(proposed, 'SEQUENCE')?.value),
+    );
+    expect(prop(lines, 'DTSTART')?.value).toBe(prop(proposed, 'DTSTART')?.value);
+    expect(prop(lines, 'ATTENDEE')?.value).toBe('mailto:user@aurora.example');
+    // In the recipient's language: the English reader reads English.
+    expect(email.subject).toContain('Remote session cancelled');
+    expect(email.text).toContain('removes it from your calendar');
+    const es = renderEmail(declined, sampleRecipient(Locale.ES_MX), OPTIONS)!;
+    expect(es.subject).toContain('Sesión remota cancelada');
+    expect(es.text).toContain('la quita de su calendario');
+  });
+
+  it('QA S60b #6: a cancelled ticket takes its session still ahead out of the calendar, beside its release date', () => {
+    const session = { at: '2026-02-04T17:00:00.000Z', durationMinutes: 45 };
+    const onlySession = { ...EVENTS.CANCELLED, remoteSession: session };
+    const [attachment] = renderEmail(onlySession, RECIPIENT, OPTIONS)!.attachments;
+    expect(attachment.filename).toBe('L3-2026-000123-remote-session.ics');
+    const lines = parseIcs(icsOf(onlySession));
+    expect(prop(lines, 'METHOD')?.value).toBe('CANCEL');
+    expect(prop(lines, 'UID')?.value).toBe(
+      prop(parseIcs(icsOf(EVENTS.REMOTE_SESSION_PROPOSED)), 'UID')?.value,
+    );
+    // Both entries leave the calendar: one file each, each its own UID.
+    const both = renderEmail(
+      { ...onlySession, releaseDate: '2026-02-10' },
+      RECIPIENT,
+      OPTIONS,
+    )!.attachments;
+    expect(both.map((a) => a.filename)).toEqual([
+      'L3-2026-000123-release.ics',
+      'L3-2026-000123-remote-session.ics',
+    ]);
+    expect(both.every((a) => a.contentType.endsWith('method=CANCEL'))).toBe(true);
+  });
+
+  it("QA S60b #6: the client's confirmation gives the agent holding the session its invitation; a decline after it, the cancellation", () => {
+    const session = {
+      at: '2026-02-04T17:00:00.000Z',
+      durationMinutes: 45,
+      link: 'https://meet.example.com/x',
+    };
+    const accepted = {
+      ...EVENTS.PROVIDER_CLIENT_ACTIVITY,
+      activity: 'REMOTE_SESSION_ACCEPTED' as const,
+      sessionAt: session.at,
+      sessionCalendar: { session, agentId: 'u-agent' },
+    };
+    const agent = sampleRecipient(Locale.ES_MX, {
+      id: 'u-agent',
+      email: 'agente@becken.example',
+      side: 'STAFF',
+    });
+    const invitation = renderEmail(accepted, agent, OPTIONS)!;
+    expect(invitation.attachments.map((a) => a.contentType)).toEqual([
+      'text/calendar; charset=utf-8; method=REQUEST',
+    ]);
+    const request = parseIcs(icsOf(accepted, agent));
+    expect(prop(request, 'METHOD')?.value).toBe('REQUEST');
+    expect(prop(request, 'LOCATION')?.value).toBe('https://meet.example.com/x');
+    expect(prop(request, 'ATTENDEE')?.value).toBe('mailto:agente@becken.example');
+    expect(prop(request, 'UID')?.value).toBe(
+      prop(parseIcs(icsOf(EVENTS.REMOTE_SESSION_PROPOSED)), 'UID')?.value,
+    );
+    expect(invitation.text).toContain('Adjuntamos la invitación (.ics)');
+    // Another agent told of it (nobody assigned) gets no calendar entry.
+    const other = { ...agent, id: 'u-other', email: 'otro@becken.example' };
+    expect(renderEmail(accepted, other, OPTIONS)!.attachments).toEqual([]);
+
+    const declined = {
+      ...accepted,
+      activity: 'REMOTE_SESSION_DECLINED' as const,
+      // The same second as the confirmation (the integration spec's pace): the next timeline
+      // event still counts up.
+      eventKey: providerEventKey(TICKET.number, timelineSeqOf(accepted.eventKey) + 1),
+      sessionCalendar: { session, agentId: 'u-agent', cancelled: true as const },
+    };
+    const cancel = parseIcs(icsOf(declined, agent));
+    expect(prop(cancel, 'METHOD')?.value).toBe('CANCEL');
+    expect(prop(cancel, 'UID')?.value).toBe(prop(request, 'UID')?.value);
+    expect(Number(prop(cancel, 'SEQUENCE')?.value)).toBeGreaterThan(
+      Number(prop(request, 'SEQUENCE')?.value),
+    );
+    expect(renderEmail(declined, { ...agent, locale: Locale.EN }, OPTIONS)!.text).toContain(
+      'removes it from your calendar',
+    );
+  });
+
+  it('the timeline seq of an event key counts in the SEQUENCE; keys outside the timeline add none', () => {
+    expect(timelineSeqOf('ticket-L3-2026-000123:7')).toBe(7);
+    expect(timelineSeqOf('ticket-L3-2026-000123:7:provider')).toBe(7);
+    expect(timelineSeqOf('ticket-L3-2026-000123:delivery-at-risk:2026-02-10T00:00:00.000Z:x')).toBe(
+      0,
+    );
+    expect(timelineSeqOf('attachment-abc')).toBe(0);
   });
 
   it('the same event renders byte-identical invitations (a resend is the same file)', () => {

@@ -96,7 +96,8 @@ describe('L3-11 recipient rules', () => {
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),
     );
-    expect(rest).toHaveLength(12);
+    // QA S60b #6: REMOTE_SESSION_CANCELLED, to the registrant (and participants) the invitation reached.
+    expect(rest).toHaveLength(13);
     for (const type of rest) expect(RECIPIENT_RULES[type]).toEqual(['REGISTRANT']);
   });
 

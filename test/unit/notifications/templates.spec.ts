@@ -381,6 +381,8 @@ describe('L3-11 email templates', () => {
     expect(withIcs.sort()).toEqual([
       'DATE_ADJUSTED',
       'RELEASE_DATE_SET',
+      // QA S60b #6: a declined session's email takes it out of the calendar.
+      'REMOTE_SESSION_CANCELLED',
       'REMOTE_SESSION_PROPOSED',
     ]);
     const [ics] = render(EVENTS.REMOTE_SESSION_PROPOSED, ES).attachments;

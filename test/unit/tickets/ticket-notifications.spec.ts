@@ -1015,3 +1015,102 @@ describe('L3-11 timeline events → emails', () => {
     expect(notificationsFor(TICKET, note, SLICE)).toEqual([]);
   });
 });
+
+// QA S60b #6 (L3-06, RFC 5546): which emails carry the remote session's calendar entry, and which
+// take it out: the client's side got the invitation with the proposal, the agent with the
+// client's confirmation; each is cancelled only where it was sent, with the email of the event.
+describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
+  const session = {
+    proposal: 1,
+    at: '2026-03-04T17:00:00.000Z',
+    durationMinutes: 90,
+    link: 'https://meet.example.com/abc',
+    note: 'Tenga a la mano la póliza',
+    proposedAt: AT,
+    proposedBy: 'u-proposer',
+    accepted: null as null | { at: string; by: string },
+    declined: null as null | { at: string; by: string; reason: string; suggestedAt: string | null },
+  };
+  const entry = {
+    at: session.at,
+    durationMinutes: 90,
+    link: session.link,
+    note: session.note,
+  };
+  const withSession = (s: Partial<typeof session>, assigneeId: string | null = 'u-agent') =>
+    ({
+      ...SLICE,
+      state: 'REGISTERED',
+      releaseDate: null,
+      assigneeId,
+      details: { ...SLICE.details, remoteSession: { ...session, ...s } },
+    }) as unknown as ReadModelSlice;
+  const accepted = { at: AT, by: 'u-client' };
+  const declined = { at: AT, by: 'u-client', reason: 'Cierre contable', suggestedAt: null };
+  const client = (type: string, data: Record<string, unknown>) =>
+    event(type, data, 'CLIENT_USER', 'u-client');
+
+  it('a decline sends the client side the cancellation of the declined proposal', () => {
+    const decline = client('declineRemoteSession', {
+      proposal: 1,
+      reason: 'Cierre contable',
+      sessionAt: session.at,
+    });
+    expect(notificationFor(TICKET, decline, withSession({ declined }))).toEqual(
+      expect.objectContaining({
+        type: 'REMOTE_SESSION_CANCELLED',
+        session: entry,
+        declinedById: 'u-client',
+        reason: 'Cierre contable',
+      }),
+    );
+    // The agent, told of the decline, had no invitation unless the client had confirmed it.
+    expect(providerNotificationFor(TICKET, decline, withSession({ declined }))).not.toHaveProperty(
+      'sessionCalendar',
+    );
+    expect(
+      providerNotificationFor(TICKET, decline, withSession({ accepted, declined })),
+    ).toMatchObject({
+      activity: 'REMOTE_SESSION_DECLINED',
+      sessionCalendar: { session: entry, agentId: 'u-agent', cancelled: true },
+    });
+  });
+
+  it('a confirmation gives the assigned agent the invitation; the proposer while nobody is assigned', () => {
+    const accept = client('acceptRemoteSession', { proposal: 1, sessionAt: session.at });
+    expect(providerNotificationFor(TICKET, accept, withSession({ accepted }))).toMatchObject({
+      activity: 'REMOTE_SESSION_ACCEPTED',
+      sessionCalendar: { session: entry, agentId: 'u-agent' },
+    });
+    const unassigned = providerNotificationFor(TICKET, accept, withSession({ accepted }, null));
+    expect(unassigned).toMatchObject({ sessionCalendar: { agentId: 'u-proposer' } });
+    expect(unassigned).not.toHaveProperty('sessionCalendar.cancelled');
+  });
+
+  it('a cancelled ticket cancels a session still ahead, not one declined or over', () => {
+    const cancel = client('cancel', { note: 'Ya no aplica' });
+    expect(notificationFor(TICKET, cancel, withSession({}))).toMatchObject({
+      type: 'CANCELLED',
+      remoteSession: entry,
+    });
+    // The agent had the invitation only once confirmed.
+    expect(providerNotificationFor(TICKET, cancel, withSession({}))).not.toHaveProperty(
+      'sessionCalendar',
+    );
+    expect(providerNotificationFor(TICKET, cancel, withSession({ accepted }))).toMatchObject({
+      activity: 'CANCELLED',
+      sessionCalendar: { session: entry, agentId: 'u-agent', cancelled: true },
+    });
+    // Already cancelled by the decline: not twice.
+    expect(notificationFor(TICKET, cancel, withSession({ accepted, declined }))).not.toHaveProperty(
+      'remoteSession',
+    );
+    expect(
+      providerNotificationFor(TICKET, cancel, withSession({ accepted, declined })),
+    ).not.toHaveProperty('sessionCalendar');
+    // Held already (it ended before the cancellation): it stays where it happened.
+    const past = withSession({ accepted, at: '2026-03-02T14:00:00.000Z' });
+    expect(notificationFor(TICKET, cancel, past)).not.toHaveProperty('remoteSession');
+    expect(providerNotificationFor(TICKET, cancel, past)).not.toHaveProperty('sessionCalendar');
+  });
+});

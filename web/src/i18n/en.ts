@@ -788,6 +788,7 @@ export const en: Messages = {
       TICKET_REGISTERED: 'Ticket registered',
       INFO_REQUESTED: 'Information requested',
       REMOTE_SESSION_PROPOSED: 'Remote session proposed',
+      REMOTE_SESSION_CANCELLED: 'Remote session cancelled',
       CLASSIFIED: 'Ticket classified',
       ASSIGNED: 'Assigned',
       PROGRESS_UPDATE: 'Progress',

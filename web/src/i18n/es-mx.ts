@@ -861,6 +861,7 @@ export const esMX = {
       TICKET_REGISTERED: 'Ticket registrado',
       INFO_REQUESTED: 'Información solicitada',
       REMOTE_SESSION_PROPOSED: 'Sesión remota propuesta',
+      REMOTE_SESSION_CANCELLED: 'Sesión remota cancelada',
       CLASSIFIED: 'Ticket clasificado',
       ASSIGNED: 'Asignado',
       PROGRESS_UPDATE: 'Avance',

@@ -1,0 +1,99 @@
+import type { NotificationTicket, RemoteSessionEntry } from '../notification-event';
+import {
+  type Block,
+  type CalendarEntry,
+  type TemplateContext,
+  ticketSubjectLine,
+} from './email-content';
+import type { TemplateFamily } from './template-types';
+
+// L3-06 remote sessions in the recipient's calendar (RFC 5546): one entry per ticket
+// (`<number>#remote-session`), which the proposal adds, a re-proposal moves, and a decline or
+// the ticket's cancellation takes out (METHOD:CANCEL). QA S60b #6: the decline left it there.
+
+/**
+ * The calendar entry of a ticket's remote session: its time, link (LOCATION) and note; `cancelled`
+ * takes it out of the recipient's calendar.
+ */
+export function remoteSessionCalendar(
+  session: RemoteSessionEntry,
+  ticket: Pick<NotificationTicket, 'number' | 'subject'>,
+  ctx: TemplateContext,
+  cancelled = false,
+): CalendarEntry {
+  return {
+    name: 'remote-session',
+    start: { at: new Date(session.at), durationMinutes: session.durationMinutes },
+    summary: ctx.t(
+      `Sesión remota — ${ticket.number}: ${ticket.subject}`,
+      `Remote session — ${ticket.number}: ${ticket.subject}`,
+    ),
+    description: [session.link, session.note, ctx.ticketUrl].filter(Boolean).join('\n\n'),
+    ...(session.link ? { location: session.link } : {}),
+    ...(cancelled ? { cancelled: true } : {}),
+  };
+}
+
+/** «La sesión remota del … queda cancelada; el archivo adjunto la quita de su calendario.» */
+export function sessionCancelledParagraph(
+  session: RemoteSessionEntry,
+  ctx: TemplateContext,
+): Block {
+  const when = ctx.dates.range(session.at, session.durationMinutes);
+  return {
+    kind: 'paragraph',
+    text: ctx.t(
+      `La sesión remota del ${when} queda cancelada; el archivo adjunto (.ics) la quita de su calendario.`,
+      `The remote session of ${when} is cancelled; the attached file (.ics) removes it from your calendar.`,
+    ),
+  };
+}
+
+export const remoteSessionTemplates: TemplateFamily<'REMOTE_SESSION_CANCELLED'> = {
+  // QA S60b #6: who declined reads it as theirs; the registrant's colleagues on the ticket (who
+  // got the same invitation) read who declined.
+  REMOTE_SESSION_CANCELLED: (e, ctx) => {
+    const own = ctx.recipientId === undefined || ctx.recipientId === e.declinedById;
+    const who = ctx.names.get(e.declinedById) ?? ctx.t('El cliente', 'The client');
+    return {
+      subject: ticketSubjectLine(
+        e.ticket,
+        `${ctx.t('Sesión remota cancelada', 'Remote session cancelled')}: ${ctx.dates.shortInstant(e.session.at)}`,
+      ),
+      heading: own
+        ? ctx.t(
+            `Registramos que no puede asistir a la sesión remota del ticket ${e.ticket.number}.`,
+            `We recorded that you cannot attend the remote session of ticket ${e.ticket.number}.`,
+          )
+        : ctx.t(
+            `${who} indicó que no puede asistir a la sesión remota del ticket ${e.ticket.number}.`,
+            `${who} said they cannot attend the remote session of ticket ${e.ticket.number}.`,
+          ),
+      blocks: [
+        sessionCancelledParagraph(e.session, ctx),
+        { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
+        ...(e.suggestedAt
+          ? [
+              {
+                kind: 'facts' as const,
+                rows: [
+                  [
+                    ctx.t('Horario sugerido', 'Suggested time'),
+                    ctx.dates.instant(e.suggestedAt),
+                  ] as [string, string],
+                ],
+              },
+            ]
+          : []),
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'El equipo de soporte le propondrá otro horario o le escribirá en el ticket.',
+            'The support team will propose another time or write to you on the ticket.',
+          ),
+        },
+      ],
+      calendar: remoteSessionCalendar(e.session, e.ticket, ctx, true),
+    };
+  },
+};
