@@ -19,11 +19,29 @@ const CLIENT = 'usuario@aurora.example';
 const AGENT = 'agente@becken.example';
 const LINK = 'https://meet.example.com/abc-defg-hij';
 
-/** Three hours before the closing of the second business day from now: inside business time. */
-function businessHour(): string {
+/** Three hours before the closing of the `n`th business day from now: inside business time. */
+function businessHour(n = 2): string {
   const year = new Date().getUTCFullYear();
   const calendar = defaultMexicoCityCalendar(year, year + 1);
-  return new Date(addBusinessDays(calendar, new Date(), 2).getTime() - 3 * 3_600_000).toISOString();
+  return new Date(addBusinessDays(calendar, new Date(), n).getTime() - 3 * 3_600_000).toISOString();
+}
+
+/** `iso` as the value of a datetime-local field in Mexico City (YYYY-MM-DDTHH:mm). */
+function wallTime(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Mexico_City',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 const NOTE = 'Tenga a la mano el UUID del CFDI.';
@@ -199,5 +217,68 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       })
       .waitFor();
     expect(await page.getByTestId('actions').innerText()).not.toContain('listo');
+  });
+
+  // QA S60b #6: after a decline the agent retyped the duration, link and note to propose again.
+  it('after a decline, the agent proposes again from the declined proposal: its duration, link and note, with the reason', async () => {
+    const { number } = await proposedToClient(
+      'No concilia el banco',
+      'La conciliación bancaria de noviembre no cuadra.',
+      { durationMinutes: 90, note: NOTE },
+    );
+    const suggestedAt = businessHour(3);
+    const declined = await gql(
+      e2e.world.api,
+      `mutation ($input: DeclineRemoteSessionInput!) { declineRemoteSession(input: $input) { seq } }`,
+      { input: { number, proposal: 1, reason: 'Ese día cerramos el mes.', suggestedAt } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(declined.body.errors).toBeUndefined();
+
+    const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(agent, AGENT, e2e.password(AGENT));
+    await agent.goto(`/tickets/${number}`);
+    await inSpanish(agent);
+    const form = await openAction(agent, 'Proponer sesión remota');
+    expect(await form.getByLabel('Duración (minutos)').inputValue()).toBe('90');
+    expect(await form.getByLabel('Enlace de la reunión (opcional)').inputValue()).toBe(LINK);
+    expect(await form.locator('textarea').first().inputValue()).toBe(NOTE);
+    // Not the declined time: the client could not make it.
+    expect(await form.getByLabel('Fecha y hora de la sesión').inputValue()).toBe('');
+    const why = form.getByTestId('declined-proposal');
+    expect(await why.innerText()).toContain('El cliente no puede en el horario propuesto (');
+    expect(await why.innerText()).toContain('Motivo: Ese día cerramos el mes.');
+    expect(await why.innerText()).toContain('Horario que sugiere:');
+    expect(await why.innerText()).toContain(
+      'La duración, el enlace y la nota vienen de esa propuesta: elija otro horario.',
+    );
+
+    // Sent with only the time chosen: the new proposal keeps what was prefilled.
+    await form.getByLabel('Fecha y hora de la sesión').fill(wallTime(suggestedAt));
+    await form.getByRole('button', { name: 'Proponer sesión remota', exact: true }).click();
+    await agent.getByTestId('remote-session-awaiting').waitFor();
+    const { body } = await gql<{
+      ticket: {
+        remoteSession: {
+          proposal: number;
+          durationMinutes: number;
+          link: string;
+          note: string;
+          at: string;
+        };
+      };
+    }>(
+      e2e.world.api,
+      `query ($number: String!) { ticket(number: $number) { remoteSession { proposal durationMinutes link note at } } }`,
+      { number },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(body.data!.ticket.remoteSession).toEqual({
+      proposal: 2,
+      durationMinutes: 90,
+      link: LINK,
+      note: NOTE,
+      at: new Date(Date.parse(suggestedAt) - (Date.parse(suggestedAt) % 60_000)).toISOString(),
+    });
   });
 });

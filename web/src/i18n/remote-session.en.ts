@@ -32,6 +32,9 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
     `${self ? 'You said you' : 'Your organization said it'} cannot attend at that time (answered on ${when}).`,
   reason: 'Reason',
   suggested: 'Suggested time',
+  declinedProposal: (when: string) => `The client cannot attend the proposed time (${when}).`,
+  prefilledFromDeclined:
+    'The duration, link and note come from that proposal: choose another time.',
   suggestedAt: 'A time that suits you (optional)',
   declineReason: 'Why can you not attend at that time?',
   acceptExplain:

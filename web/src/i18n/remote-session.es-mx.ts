@@ -43,6 +43,13 @@ export const remoteSessionEsMX = {
     `${self ? 'Usted indicó' : 'Su organización indicó'} que no puede en ese horario (respondió el ${when}).`,
   reason: 'Motivo',
   suggested: 'Horario que sugiere',
+  /**
+   * QA S60b #6: above the re-proposal after a decline, the declined time and what the form kept
+   * of it (the agent no longer retypes the duration, link and note).
+   */
+  declinedProposal: (when: string) => `El cliente no puede en el horario propuesto (${when}).`,
+  prefilledFromDeclined:
+    'La duración, el enlace y la nota vienen de esa propuesta: elija otro horario.',
   suggestedAt: 'Horario que le conviene (opcional)',
   declineReason: '¿Por qué no puede en ese horario?',
   // Not «Confirma que asistirá…»: under the «Confirmar» button it read as «tú» (QA S21).

@@ -116,7 +116,12 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
 
   const { key: draftKey, restored } = useRestoredDraft(ticket.number, actionForm(name));
   const kept = (field: string, fallback: string) => restored?.fields[field] ?? fallback;
-  const [note, setNote] = useState(kept('note', ''));
+  // L3-06 (QA S60b #6): proposing again after the client declined starts from the declined
+  // proposal's duration, link and note (not its time, which did not suit the client), and says
+  // why it was declined.
+  const declined =
+    name === 'proposeRemoteSession' && ticket.remoteSession?.declined ? ticket.remoteSession : null;
+  const [note, setNote] = useState(kept('note', declined?.note ?? ''));
   const [at, setAt] = useState(kept('at', ''));
   const [classification, setClassification] = useState<Classification>(
     initialClassification(ticket.category, restored?.fields.classification),
@@ -156,8 +161,10 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
   const [executedAt, setExecutedAt] = useState(kept('executedAt', ''));
   const [channel, setChannel] = useState<string>(kept('channel', 'PHONE'));
   // L3-06: a remote session's link and duration; a time the client suggests instead.
-  const [link, setLink] = useState(kept('link', ''));
-  const [duration, setDuration] = useState(kept('duration', '60'));
+  const [link, setLink] = useState(kept('link', declined?.link ?? ''));
+  const [duration, setDuration] = useState(
+    kept('duration', declined ? String(declined.durationMinutes) : '60'),
+  );
   const [suggestedAt, setSuggestedAt] = useState(kept('suggestedAt', ''));
   // The checks the form failed when sent (indexes into checks(), the first of each field), worded
   // when shown so the messages follow the language switch.
@@ -538,6 +545,22 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
         <p className="notice notice-info span-all" data-testid={`${name}-explain`}>
           {explain[name]}
         </p>
+      )}
+      {declined?.declined && (
+        <div className="notice notice-warning span-all" data-testid="declined-proposal">
+          <p>{t.remoteSession.declinedProposal(format(declined.at))}</p>
+          {declined.declined.reason && (
+            <p className="prewrap">
+              {t.remoteSession.reason}: {declined.declined.reason}
+            </p>
+          )}
+          {declined.declined.suggestedAt && (
+            <p>
+              {t.remoteSession.suggested}: {format(declined.declined.suggestedAt)}
+            </p>
+          )}
+          <p className="hint">{t.remoteSession.prefilledFromDeclined}</p>
+        </div>
       )}
       {live.status.kind === 'updated' && (
         <TicketUpdatedNotice status={live.status} onAcknowledge={live.acknowledge} />
