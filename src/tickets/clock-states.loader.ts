@@ -52,10 +52,18 @@ export class ClockStatesLoader {
   ): Promise<SlaClockModel[]> {
     const rows = (await this.runs.load(context, ticket.number, undefined)) ?? [];
     if (!rows.length) return [];
-    // Never null: a missing calendar fails the read instead.
-    const calendar = (await this.calendarsById.load(context, ticket.calendarId, undefined))!;
+    const calendar = await this.calendar(context, ticket.calendarId);
     const now = this.nowOf(context);
     return rows.map((row) => liveClockFromEntity(row, calendar, now));
+  }
+
+  /**
+   * The ticket's calendar at its current version, read once per calendar per request whichever
+   * field asks (its clocks, its zone, whether its release date is still business time).
+   */
+  async calendar(context: object, calendarId: string): Promise<CompiledCalendar> {
+    // Never null: a missing calendar fails the read instead.
+    return (await this.calendarsById.load(context, calendarId, undefined))!;
   }
 
   /**

@@ -186,4 +186,36 @@ describe('Ticket.clocks in a list: one clock read per request', () => {
     expect(numbers.map((n) => ids.get(n))).toEqual(expectedIds);
     expect(naming(both.statements, numbers)).toHaveLength(1);
   });
+
+  it('reads the calendar once for the ticket page: its clocks, its zone and its release date (review S60)', async () => {
+    // A published release date (L3-09) on the short calendar: `releaseDateOnClosedDay` reads it.
+    await world.db.query(
+      `UPDATE ticket SET state = 'RELEASE_DATE_SET', release_date = '2026-03-09T17:00:00Z'
+        WHERE number = $1`,
+      [number(2)],
+    );
+    const page = await counted<{
+      tickets: {
+        items: {
+          number: string;
+          calendarTimeZone: string;
+          releaseDateOnClosedDay: boolean;
+          clocks: { id: string }[];
+        }[];
+      };
+    }>(
+      `query { tickets(first: 10) { items { number calendarTimeZone releaseDateOnClosedDay
+        clocks { id } } } }`,
+      /"business_calendar"/,
+    );
+    const item = page.data.tickets.items.find((t) => t.number === number(2))!;
+    expect(item).toMatchObject({
+      calendarTimeZone: 'America/Mexico_City',
+      releaseDateOnClosedDay: false,
+      clocks: [{ id: `${number(2)}:progress:1` }],
+    });
+    // Three fields asked it of each ticket; one read per calendar for the whole request.
+    expect(naming(page.statements, [DEFAULT_CALENDAR_ID])).toHaveLength(1);
+    expect(naming(page.statements, [shortCalendar])).toHaveLength(1);
+  });
 });
