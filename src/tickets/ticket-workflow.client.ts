@@ -15,6 +15,10 @@ import {
   type TransitionResult,
 } from '../../workflows/ticket/ticket.contract';
 import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
+import {
+  searchAttributesKey,
+  startSearchAttributes,
+} from '../../workflows/ticket/ticket-search-attributes';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -34,13 +38,19 @@ export class TicketWorkflowClient {
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts the ticket's workflow; a second start of the same ticket is a no-op (idempotent). */
-  async start(input: TicketInput): Promise<void> {
+  /**
+   * Starts the ticket's workflow; a second start of the same ticket is a no-op (idempotent). With
+   * `opened`, the state its first task will open with: the start sets that state's search
+   * attributes, so the first task upserts none (issues 5/10).
+   */
+  async start(input: TicketInput, opened?: TicketView): Promise<void> {
+    const listed = opened && input.searchAttributes !== false ? opened : undefined;
     try {
       await this.temporal.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
         taskQueue: this.config.temporal.taskQueue,
         workflowId: ticketWorkflowId(input.ticketNumber),
-        args: [input],
+        args: [listed ? { ...input, searchAttributesAtStart: searchAttributesKey(listed) } : input],
+        ...(listed ? { typedSearchAttributes: startSearchAttributes(listed) } : {}),
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

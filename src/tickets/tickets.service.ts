@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
-  type ClockComputation,
   type RequestBase,
   isTicketEnded,
   TERMINAL_STATES,
@@ -224,9 +223,11 @@ export class TicketsService implements OnModuleInit {
     // The workflow opens with the triage clock computed here, on the version this answer uses,
     // and the calendar window around it: its first task asks no local activity (issues 5/10).
     const opening = openingOf(start, calendar, registeredAt.getTime());
-    // Its first projection marks the row started (`workflow_started_at`): no write here.
-    await this.workflows.start({ ...start, opening });
-    return openingAnswer(start, calendar, opening.triage);
+    const opened = openedView(start, opening.triage, start.registeredAt);
+    // Its first projection marks the row started (`workflow_started_at`): no write here. Started
+    // with the search attributes of the state it opens with: its first task upserts none.
+    await this.workflows.start({ ...start, opening }, opened);
+    return ticketFromView(opened);
   }
 
   /**
@@ -806,15 +807,8 @@ export class TicketsService implements OnModuleInit {
  * The state a ticket's workflow opens with, computed here by the same pure functions and engine
  * on the same calendar version: `registerTicket` answers without waiting for the first task.
  */
-function openingAnswer(
-  start: TicketInput,
-  calendar: CalendarLookupResult,
-  triage: ClockComputation = computeClock(
-    calendar.engine,
-    calendar.version,
-    openingTriageArgs(start),
-  ),
-): TicketWithParts {
+function openingAnswer(start: TicketInput, calendar: CalendarLookupResult): TicketWithParts {
+  const triage = computeClock(calendar.engine, calendar.version, openingTriageArgs(start));
   return ticketFromView(openedView(start, triage, start.registeredAt));
 }
 

@@ -131,6 +131,17 @@ describe('ticket opening (L3-05, L3-06)', () => {
     });
   });
 
+  it('issues 5/10: search attributes said set at the start by something other than their key fail the start (VALIDATION_FAILED)', async () => {
+    await withTicket(h, { searchAttributesAtStart: 42 as never }, async (handle) => {
+      await expect(handle.result()).rejects.toMatchObject({
+        cause: {
+          type: 'VALIDATION_FAILED',
+          message: expect.stringMatching(/searchAttributesAtStart/),
+        },
+      });
+    });
+  });
+
   it('L3-06: a transition that reaches the workflow together with its start runs after the opening', async () => {
     const { handle } = await startTicket(h);
     // Sent before any worker ran the first task: the Update is delivered in the same activation.

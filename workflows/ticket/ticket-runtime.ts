@@ -4,14 +4,8 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { takesPatch } from './folded-patches';
+import { searchAttributeUpdates, searchAttributesKey } from './ticket-search-attributes';
 import type { SlaClockKind, SlaEventActivities } from '../sla/sla-events.contract';
-import {
-  CLIENT_ORG,
-  NEXT_DEADLINE,
-  SLA_STATUS,
-  TICKET_NUMBER,
-  TICKET_STATE,
-} from '../search-attributes';
 import {
   type ClockEvent,
   isOpen,
@@ -168,6 +162,8 @@ export class TicketRuntime {
     this.processed = new Map((carried?.processed ?? []).map((r) => [r.requestId, r]));
     this.projectedSeq = carried?.projectedSeq ?? 0;
     this.scheduleCalendarVersion = carried?.scheduleCalendarVersion;
+    // What the start set (a registration's): the first task upserts only if its state differs.
+    if (!carried) this.published = input.searchAttributesAtStart ?? '';
   }
 
   get ticketNumber(): string {
@@ -311,16 +307,10 @@ export class TicketRuntime {
     const nextDeadline = nextDeadlineOf(this.view.clocks);
     this.update({ slaStatus, nextDeadline });
     if (this.input.searchAttributes === false) return;
-    const key = `${this.view.state}|${slaStatus}|${nextDeadline}`;
+    const key = searchAttributesKey(this.view);
     if (key === this.published) return;
     this.published = key;
-    upsertSearchAttributes([
-      { key: TICKET_NUMBER, value: this.view.ticketNumber },
-      { key: CLIENT_ORG, value: this.view.clientOrgId },
-      { key: TICKET_STATE, value: this.view.state },
-      { key: SLA_STATUS, value: slaStatus },
-      { key: NEXT_DEADLINE, value: nextDeadline === null ? null : new Date(nextDeadline) },
-    ]);
+    upsertSearchAttributes(searchAttributeUpdates(this.view));
   }
 
   openClock(kind: SlaClockKind): SlaClockView | undefined {

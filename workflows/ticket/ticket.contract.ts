@@ -79,6 +79,13 @@ export interface TicketInput {
    */
   readonly searchAttributes?: boolean;
   /**
+   * The `searchAttributesKey` of the search attributes the workflow's start set (a registration
+   * starts it with those of the state it answered with; issues 5/10): the first task upserts them
+   * only if the state it opens with differs. Absent (a start without them, runs before it): the
+   * first task upserts them. Not read by a continued run.
+   */
+  readonly searchAttributesAtStart?: string;
+  /**
    * The patches this run takes without a marker (folded-patches.ts): the level of the code that
    * started it, carried through continue-as-new. Absent (runs started before it): every patch is
    * asked with `patched()`.

@@ -142,6 +142,10 @@ function validateInput(input: TicketInput): void {
   if (folded !== undefined && !(Number.isInteger(folded) && folded >= 0)) {
     problems.push('foldedPatches');
   }
+  const published = input.searchAttributesAtStart;
+  if (published !== undefined && typeof published !== 'string') {
+    problems.push('searchAttributesAtStart');
+  }
   const fraction = input.atRiskFraction;
   if (fraction !== undefined && !(fraction > 0 && fraction < 1)) problems.push('atRiskFraction');
   if (problems.length > 0) {
