@@ -21,6 +21,7 @@ import {
 } from '../support/world-with-worker';
 import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
+import { datetimeLocal } from '../support/calendar-month';
 
 // Issue 9 screens of issue 8 on the real stack (PostgreSQL, Temporal with the real worker and
 // Schedules, SMTP): the client queue reordered by drag and drop and by keyboard with its impact
@@ -36,21 +37,6 @@ const AURORA = 'Comercializadora Aurora';
 const ZONE = 'America/Mexico_City';
 const YEAR = new Date().getUTCFullYear();
 const calendar = new BusinessCalendar(defaultMexicoCityCalendar(YEAR - 1, YEAR + 3));
-
-/** "YYYY-MM-DDTHH:MM" in Mexico City: what a datetime-local field takes. */
-function localWall(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(new Date(iso))
-    .replace(' ', 'T');
-}
 
 /** A business weekday other than today's: a Schedule trigger now is surely a manual run. */
 function otherWeekday(): number {
@@ -275,7 +261,7 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
       `Fecha publicada actual: ${formatInstantWithDay(old, 'es-MX', ZONE)}`,
     );
     const newDate = adjust.getByLabel('Nueva fecha de entrega');
-    expect(await newDate.inputValue()).toBe(localWall(old));
+    expect(await newDate.inputValue()).toBe(datetimeLocal(old));
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
     await adjust.getByText('Escriba el motivo del cambio.').waitFor();
     await newDate.fill('');
@@ -285,14 +271,14 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     // before sending again (QA S50).
     await adjust
       .getByLabel('Nueva fecha de entrega')
-      .fill(localWall(new Date(Date.now() + 730 * 86_400_000).toISOString()));
+      .fill(datetimeLocal(new Date(Date.now() + 730 * 86_400_000)));
     await adjust.getByLabel('Motivo', { exact: true }).fill('El cliente pidió pruebas adicionales');
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
     const tooFar = adjust.getByText(
       /La fecha más tardía posible para «Nueva fecha de entrega» es el .+; elija una anterior\./,
     );
     await tooFar.waitFor();
-    await adjust.getByLabel('Nueva fecha de entrega').fill(localWall(next));
+    await adjust.getByLabel('Nueva fecha de entrega').fill(datetimeLocal(next));
     await tooFar.waitFor({ state: 'detached' });
     await adjust.getByRole('button', { name: 'Publicar nueva fecha' }).click();
     await adjust.getByText('Nueva fecha publicada.').waitFor();

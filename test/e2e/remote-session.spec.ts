@@ -6,6 +6,7 @@ import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 import { openAction } from './support/ticket-actions';
+import { datetimeLocal } from '../support/calendar-month';
 
 // L3-06 in the browser, on the real stack: an agent proposed a remote session with a meeting link
 // and a duration; the client's ticket page shows it as a time range in the client's zone with
@@ -24,24 +25,6 @@ function businessHour(n = 2): string {
   const year = new Date().getUTCFullYear();
   const calendar = defaultMexicoCityCalendar(year, year + 1);
   return new Date(addBusinessDays(calendar, new Date(), n).getTime() - 3 * 3_600_000).toISOString();
-}
-
-/** `iso` as the value of a datetime-local field in Mexico City (YYYY-MM-DDTHH:mm). */
-function wallTime(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'America/Mexico_City',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 const NOTE = 'Tenga a la mano el UUID del CFDI.';
@@ -254,7 +237,7 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     );
 
     // Sent with only the time chosen: the new proposal keeps what was prefilled.
-    await form.getByLabel('Fecha y hora de la sesión').fill(wallTime(suggestedAt));
+    await form.getByLabel('Fecha y hora de la sesión').fill(datetimeLocal(suggestedAt));
     await form.getByRole('button', { name: 'Proponer sesión remota', exact: true }).click();
     await agent.getByTestId('remote-session-awaiting').waitFor();
     const { body } = await gql<{

@@ -10,6 +10,7 @@ import { registerTicket } from '../support/world-with-worker';
 import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 import { openAction } from './support/ticket-actions';
+import { datetimeLocal } from '../support/calendar-month';
 
 // The ticket screens on the real stack (PostgreSQL, Temporal, the real worker): a client registers
 // a development request (L3-05/L3-06), the agent classifies it and estimates it (L3-08), the
@@ -30,24 +31,6 @@ const ZONE = 'America/Mexico_City';
 function nextBusinessClosing(): Date {
   const year = new Date().getUTCFullYear();
   return addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 1);
-}
-
-/** `instant` as the value of a datetime-local field in Mexico City (YYYY-MM-DDTHH:mm). */
-function wallTime(instant: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 describe('Tickets (web app, real workflow)', () => {
@@ -451,14 +434,14 @@ describe('Tickets (web app, real workflow)', () => {
     );
     await plan.getByRole('button', { name: 'Usar la fecha del plan', exact: true }).click();
     expect(await form.getByLabel('Fecha y hora de entrega').inputValue()).toBe(
-      wallTime(new Date(planned!)),
+      datetimeLocal(new Date(planned!)),
     );
     // A date before the plan's: a warning, not a block (the agent may still publish it).
     const beforePlan = form.getByTestId('release-before-plan');
     expect(await beforePlan.count()).toBe(0);
     await form
       .getByLabel('Fecha y hora de entrega')
-      .fill(wallTime(new Date(Date.parse(planned!) - 3_600_000)));
+      .fill(datetimeLocal(new Date(Date.parse(planned!) - 3_600_000)));
     expect(await beforePlan.innerText()).toMatch(
       /^Esta fecha es anterior a la del plan de capacidad \(.*2\d{3}.*\): con el trabajo que tiene delante en la cola del cliente, podría no estar lista\. Puede publicarla de todos modos\.$/,
     );
@@ -468,7 +451,7 @@ describe('Tickets (web app, real workflow)', () => {
     await plan.getByRole('button', { name: 'Usar la fecha del plan', exact: true }).click();
     await beforePlan.waitFor({ state: 'detached' });
     release = nextBusinessClosing();
-    await form.getByLabel('Fecha y hora de entrega').fill(wallTime(release));
+    await form.getByLabel('Fecha y hora de entrega').fill(datetimeLocal(release));
     await form.getByRole('button', { name: 'Definir fecha de entrega', exact: true }).click();
     await page
       .getByText('Definir fecha de entrega: listo. Estado: Fecha de entrega definida.')

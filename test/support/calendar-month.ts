@@ -66,3 +66,24 @@ export function mexicoCityEveningDays(now = new Date()): {
   const day = localToday(MEXICO_CITY_TIME_ZONE, evening);
   return { evening, day, tomorrow: nextDay(day, 1), dayAfter: nextDay(day, 2) };
 }
+
+/**
+ * `instant` as the value of a `datetime-local` field on the wall clock of `timeZone` (default:
+ * Mexico City, the demo users' zone): `YYYY-MM-DDTHH:mm`.
+ */
+export function datetimeLocal(instant: Date | string, timeZone = 'America/Mexico_City'): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
