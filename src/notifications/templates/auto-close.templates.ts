@@ -1,3 +1,4 @@
+import { calendarTimeRows } from './calendar-time';
 import { byReader, registeredBy, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
@@ -41,6 +42,7 @@ export const autoCloseTemplates: TemplateFamily<'AUTO_CLOSE_REMINDER'> = {
             [ctx.t('Asunto', 'Subject'), e.ticket.subject],
             [ctx.t('Resuelto', 'Resolved'), ctx.dates.instant(e.resolvedAt)],
             [ctx.t('Cierre automático', 'Automatic closure'), ctx.dates.instant(e.closeAt)],
+            ...calendarTimeRows(ctx, e.closeAt),
           ],
         },
         {

@@ -2,6 +2,7 @@ import { calendarDisplayName } from '../../shared/calendar-names';
 import { calendarChangeEn, calendarChangeEsMX } from '../../shared/calendar-change-words';
 import { Locale } from '../../identity/locale.enum';
 import type { MovedByChange, MovedDate } from '../notification-event';
+import { calendarTimeRows } from './calendar-time';
 import { type Block, ticketSubjectLine, type TemplateContext } from './email-content';
 import type { TemplateFamily } from './template-types';
 
@@ -59,6 +60,7 @@ export const deadlineMovedTemplates: TemplateFamily<'DEADLINE_MOVED'> = {
             [ctx.t('Asunto', 'Subject'), e.ticket.subject],
             [ctx.t('Antes', 'Before'), ctx.dates.when(e.oldDate)],
             [ctx.t('Ahora', 'Now'), ctx.dates.when(e.newDate)],
+            ...calendarTimeRows(ctx, e.newDate),
           ],
         },
         ...changeBlocks(e.calendarName, e.changes ?? [], ctx),

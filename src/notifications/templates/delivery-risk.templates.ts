@@ -1,3 +1,4 @@
+import { calendarTimeRows } from './calendar-time';
 import { type TemplateContext, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
@@ -31,7 +32,9 @@ export const deliveryRiskTemplates: TemplateFamily<
     if (client) rows.push([ctx.t('Cliente', 'Client'), client]);
     rows.push(
       [ctx.t('Entrega publicada', 'Published delivery'), ctx.dates.instant(e.releaseDate)],
+      ...calendarTimeRows(ctx, e.releaseDate),
       [ctx.t('Entrega planeada', 'Planned delivery'), ctx.dates.instant(e.plannedDate)],
+      ...calendarTimeRows(ctx, e.plannedDate),
       [ctx.t('Retraso', 'Slip'), slip],
       [ctx.t('Lugar en la cola', 'Place in the queue'), String(e.position)],
       [ctx.t('Causa', 'Cause'), cause],
@@ -65,6 +68,7 @@ export const deliveryRiskTemplates: TemplateFamily<
     if (client) rows.push([ctx.t('Cliente', 'Client'), client]);
     rows.push(
       [ctx.t('Entrega publicada', 'Published delivery'), ctx.dates.instant(e.releaseDate)],
+      ...calendarTimeRows(ctx, e.releaseDate),
       [ctx.t('Calendario', 'Calendar'), e.calendarName],
     );
     if (e.closedBy) rows.push([ctx.t('Día cerrado por', 'Day closed by'), e.closedBy]);

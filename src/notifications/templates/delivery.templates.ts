@@ -1,5 +1,6 @@
 import { RATING_CHANGE_WINDOW_DAYS, ratingUrl } from '../../satisfaction/satisfaction-rules';
 import type { ClosedEvent } from '../notification-event';
+import { calendarTimeClause, calendarTimeRows } from './calendar-time';
 import { isDateOnly } from './format';
 import {
   type Block,
@@ -50,6 +51,7 @@ export const deliveryTemplates: TemplateFamily<
         rows: [
           [ctx.t('Asunto', 'Subject'), e.ticket.subject],
           [ctx.t('Entrega para pruebas', 'Release for testing'), ctx.dates.when(e.releaseDate)],
+          ...calendarTimeRows(ctx, e.releaseDate),
         ],
       },
       // QA S51: the agent's note went to the timeline only (the classification's email quotes it).
@@ -150,8 +152,8 @@ export const deliveryTemplates: TemplateFamily<
             {
               kind: 'paragraph' as const,
               text: ctx.t(
-                `Si no lo confirma ni lo reabre, el ticket se cerrará automáticamente el ${ctx.dates.instant(e.autoCloseAt)}.`,
-                `If you neither confirm nor reopen it, the ticket closes automatically on ${ctx.dates.instant(e.autoCloseAt)}.`,
+                `Si no lo confirma ni lo reabre, el ticket se cerrará automáticamente el ${ctx.dates.instant(e.autoCloseAt)}${calendarTimeClause(ctx, e.autoCloseAt)}.`,
+                `If you neither confirm nor reopen it, the ticket closes automatically on ${ctx.dates.instant(e.autoCloseAt)}${calendarTimeClause(ctx, e.autoCloseAt)}.`,
               ),
             },
           ]
@@ -322,6 +324,7 @@ export const deliveryTemplates: TemplateFamily<
           rows: [
             [ctx.t('Antes', 'Before'), ctx.dates.when(e.oldDate)],
             [ctx.t('Ahora', 'Now'), ctx.dates.when(e.newDate)],
+            ...calendarTimeRows(ctx, e.newDate),
           ],
         },
         { kind: 'quote', label: ctx.t('Motivo', 'Reason'), text: e.reason },
@@ -427,6 +430,7 @@ export function nextUpdateFacts(nextUpdateBy: string | undefined, ctx: TemplateC
               ctx.t('Próximo avance a más tardar', 'Next update by'),
               ctx.dates.instant(nextUpdateBy),
             ],
+            ...calendarTimeRows(ctx, nextUpdateBy),
           ],
         },
       ]

@@ -62,6 +62,12 @@ export interface TemplateContext {
   readonly publicUrl: string;
   /** Display names of the users an event mentions (agent, approver), by user id. */
   readonly names: ReadonlyMap<string, string>;
+  /**
+   * The IANA zone of the ticket's business calendar (BUSINESS-TIME.md: the client's working
+   * hours), when known: a deadline reads in it too when the recipient's zone reads it otherwise
+   * (QA S60b #3, `calendarTimeRows` / `calendarTimeClause`).
+   */
+  readonly calendarTimeZone?: string;
   /** Picks the recipient's language. */
   t(es: string, en: string): string;
 }

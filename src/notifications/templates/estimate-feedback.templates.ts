@@ -1,3 +1,4 @@
+import { calendarTimeRows } from './calendar-time';
 import { type TemplateContext, ticketSubjectLine } from './email-content';
 import { mayAuthorize, whoAuthorizes } from './estimate.templates';
 import type { TemplateFamily } from './template-types';
@@ -125,6 +126,9 @@ function newEstimateBy(
   ctx: TemplateContext,
 ): (readonly [string, string])[] {
   return deadline
-    ? [[ctx.t('Nueva estimación a más tardar', 'New estimate by'), ctx.dates.instant(deadline)]]
+    ? [
+        [ctx.t('Nueva estimación a más tardar', 'New estimate by'), ctx.dates.instant(deadline)],
+        ...calendarTimeRows(ctx, deadline),
+      ]
     : [];
 }

@@ -1,3 +1,4 @@
+import { calendarTimeRows } from './calendar-time';
 import { byReader, registeredBy, ticketSubjectLine } from './email-content';
 import type { TemplateFamily } from './template-types';
 
@@ -67,6 +68,7 @@ export const executionTemplates: TemplateFamily<'ADMIN_ACTION_EXECUTED' | 'DEVEL
                   ctx.t('Entrega para pruebas', 'Release for testing'),
                   ctx.dates.when(e.releaseDate),
                 ] as [string, string],
+                ...calendarTimeRows(ctx, e.releaseDate),
               ],
             },
           ]

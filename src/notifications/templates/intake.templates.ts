@@ -1,4 +1,5 @@
 import type { ClassifiedEvent, InfoRequestedEvent } from '../notification-event';
+import { calendarTimeClause, calendarTimeRows } from './calendar-time';
 import {
   byReader,
   type EmailContent,
@@ -47,6 +48,7 @@ export const intakeTemplates: TemplateFamily<
               ctx.t('Atención a más tardar', 'We will attend to it by'),
               ctx.dates.instant(e.triageDeadline),
             ],
+            ...calendarTimeRows(ctx, e.triageDeadline),
           ],
         },
         // L3-11 (QA S56): the files sent with it, as the provider's new-ticket email names them.
@@ -103,7 +105,7 @@ export const intakeTemplates: TemplateFamily<
       blocks: [
         {
           kind: 'paragraph',
-          text: `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${when}`,
+          text: `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${when}${calendarTimeClause(ctx, e.at, { minutes: e.durationMinutes })}`,
         },
         {
           kind: 'facts',
@@ -161,6 +163,7 @@ export const intakeTemplates: TemplateFamily<
                         ctx.t('Diagnóstico a más tardar', 'Diagnosis by'),
                         ctx.dates.instant(e.diagnosisDeadline),
                       ] as [string, string],
+                      ...calendarTimeRows(ctx, e.diagnosisDeadline),
                     ]
                   : []),
                 // L3-07: by when the first progress update comes.
@@ -170,6 +173,7 @@ export const intakeTemplates: TemplateFamily<
                         ctx.t('Primer avance a más tardar', 'First update by'),
                         ctx.dates.instant(e.progressDeadline),
                       ] as [string, string],
+                      ...calendarTimeRows(ctx, e.progressDeadline),
                     ]
                   : []),
               ],

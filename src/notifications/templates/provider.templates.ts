@@ -3,6 +3,7 @@ import type {
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
 } from '../notification-event';
+import { calendarTimeClause, calendarTimeRows } from './calendar-time';
 import { filesBlock, attachedFilesBlocks } from './attachment.templates';
 import { type Block, type TemplateContext, ticketSubjectLine } from './email-content';
 import { type BusinessDays, requirementClockDays } from './format';
@@ -223,7 +224,10 @@ export const providerTemplates: TemplateFamily<
       [ctx.t('Asunto', 'Subject'), e.ticket.subject],
     ];
     if (e.triageDeadline) {
-      rows.push([ctx.t('Atender a más tardar', 'Triage by'), ctx.dates.instant(e.triageDeadline)]);
+      rows.push(
+        [ctx.t('Atender a más tardar', 'Triage by'), ctx.dates.instant(e.triageDeadline)],
+        ...calendarTimeRows(ctx, e.triageDeadline),
+      );
     }
     return {
       subject: ticketSubjectLine(
@@ -356,9 +360,17 @@ function activityBlocks(
         ? ctx.dates.range(e.sessionAt, e.durationMinutes)
         : ctx.dates.instant(e.sessionAt),
     ]);
+    rows.push(
+      ...calendarTimeRows(ctx, e.sessionAt, {
+        ...(e.durationMinutes ? { minutes: e.durationMinutes } : {}),
+      }),
+    );
   }
   if (e.suggestedAt) {
-    rows.push([ctx.t('Horario que sugiere', 'Suggested time'), ctx.dates.instant(e.suggestedAt)]);
+    rows.push(
+      [ctx.t('Horario que sugiere', 'Suggested time'), ctx.dates.instant(e.suggestedAt)],
+      ...calendarTimeRows(ctx, e.suggestedAt),
+    );
   }
   const blocks: Block[] = [{ kind: 'facts', rows }];
   const filesOnly = e.activity === 'ATTACHMENT_ADDED' || e.activity === 'ATTACHMENTS_ADDED';
@@ -373,7 +385,8 @@ function activityBlocks(
   // L3-08/L3-09 (QA S18): what the client's decision asks of the agent next, and its clock.
   const next = NEXT_STEPS[e.activity]?.(
     (kind) => requirementClockDays(e, kind),
-    e.clockDeadline && ctx.dates.instant(e.clockDeadline),
+    e.clockDeadline &&
+      `${ctx.dates.instant(e.clockDeadline)}${calendarTimeClause(ctx, e.clockDeadline)}`,
   );
   if (next) blocks.push({ kind: 'paragraph', text: ctx.t(...next) });
   if (e.answerClock)
@@ -408,7 +421,9 @@ function answerClockText(
   clock: NonNullable<ProviderClientActivityEvent['answerClock']>,
   ctx: TemplateContext,
 ): string {
-  const due = clock.deadline ? ctx.dates.instant(clock.deadline) : null;
+  const due = clock.deadline
+    ? `${ctx.dates.instant(clock.deadline)}${calendarTimeClause(ctx, clock.deadline)}`
+    : null;
   if (clock.kind === 'triage') {
     return ctx.t(
       `El plazo de atención (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil${due ? `: vence el ${due}` : ''}. Confirme que la información está completa, pida más o clasifique el ticket.`,

@@ -1,4 +1,5 @@
 import type { NotificationTicket, RemoteSessionEntry } from '../notification-event';
+import { calendarTimeRows } from './calendar-time';
 import {
   type Block,
   type CalendarEntry,
@@ -81,6 +82,7 @@ export const remoteSessionTemplates: TemplateFamily<'REMOTE_SESSION_CANCELLED'> 
                     ctx.t('Horario sugerido', 'Suggested time'),
                     ctx.dates.instant(e.suggestedAt),
                   ] as [string, string],
+                  ...calendarTimeRows(ctx, e.suggestedAt),
                 ],
               },
             ]

@@ -78,6 +78,12 @@ export interface RenderOptions {
   readonly domain: string;
   /** Display names of the users the event mentions, by id. */
   readonly names?: ReadonlyMap<string, string>;
+  /**
+   * The IANA zone of the ticket's business calendar, when known (QA S60b #3): the templates add a
+   * deadline's time there when the recipient's zone reads it otherwise. Kept in the outbox row's
+   * payload, so an email rendered again (a batch, a re-addressed copy) says it too.
+   */
+  readonly calendarTimeZone?: string;
 }
 
 export interface RenderedEmail {
@@ -112,6 +118,9 @@ export function recipientContext(
     ticketUrl: `${publicUrl}${path}`,
     publicUrl,
     names: options.names ?? new Map(),
+    ...(options.calendarTimeZone && isKnownTimeZone(options.calendarTimeZone)
+      ? { calendarTimeZone: options.calendarTimeZone }
+      : {}),
     t: (es, en) => (locale === Locale.EN ? en : es),
   };
 }

@@ -2,7 +2,8 @@ import { Locale } from '../../identity/locale.enum';
 import { clockTimeEn, clockTimeEsMX, isOneUnit } from '../../shared/business-time-text';
 import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
 import { type TemplateContext, ticketSubjectLine } from './email-content';
-import { businessDuration, RecipientDates } from './format';
+import { calendarTimeRows } from './calendar-time';
+import { businessDuration } from './format';
 import type { TemplateFamily } from './template-types';
 
 // SLA warnings for the provider only (never clients): the assigned agent, who must act (every
@@ -113,23 +114,10 @@ function facts(
     ...(client ? [[ctx.t('Cliente', 'Client'), client] as [string, string]] : []),
     [ctx.t('Asignado a', 'Assigned to'), assignee ?? ctx.t('Sin asignar', 'Unassigned')],
     [deadlineLabel, ctx.dates.instant(deadline)],
-    ...clientTimeRow(e.calendarTimeZone, deadline, ctx),
+    // The client's time (QA S60: a Tokyo client's 9 a.m. is not the agent's 6 p.m.): the zone the
+    // event carries, else the email's calendar zone (QA S60b #3).
+    ...calendarTimeRows(ctx, deadline, { zone: e.calendarTimeZone }),
   ];
-}
-
-/**
- * The deadline in the client's zone (its calendar's) when the reader's reads it otherwise (QA
- * S60, as the ticket's page gives it): a Tokyo client's 9 a.m. is not the agent's 6 p.m.
- */
-function clientTimeRow(
-  calendarTimeZone: string | undefined,
-  deadline: string,
-  ctx: TemplateContext,
-): [string, string][] {
-  if (!calendarTimeZone || calendarTimeZone === ctx.dates.timeZone) return [];
-  const there = new RecipientDates(ctx.locale, calendarTimeZone);
-  if (there.dateTime(deadline) === ctx.dates.dateTime(deadline)) return [];
-  return [[ctx.t('Hora del cliente', 'Client’s time'), there.instant(deadline)]];
 }
 
 /** The clock's name as the web app shows it to staff (web/src/i18n `clockKinds`). */
