@@ -34,6 +34,12 @@ export interface OutboxPayload {
     | CheckpointDecisionsEvent
     | OwnMailEvent;
   readonly names: Readonly<Record<string, string>>;
+  /**
+   * The IANA zone of the ticket's business calendar when the email was queued (QA S60b #3): an
+   * email rendered again from this payload (a batch, a re-addressed copy) gives a deadline in it
+   * too, without reading the calendar again. Absent on rows queued before it was kept.
+   */
+  readonly calendarTimeZone?: string;
 }
 
 /** One email to one recipient, written in the transaction of the event that causes it (L3-11). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppConfig } from '../config/app-config';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { OrganizationKind } from '../identity/organization-kind.enum';
 import { Role } from '../identity/role.enum';
@@ -125,15 +126,22 @@ export class NotificationsService {
     const names = await this.loadNames(manager, mentionedUsers(event), byAudience);
     for (const [id, name] of completed.names) names.set(id, name);
     const domain = mailDomain(this.config.mail.from);
-    const payload: OutboxPayload = { event, names: Object.fromEntries(names) };
+    // One calendar read per event, not per recipient (QA S60b #3); kept in the payload for the
+    // renders that come later (a batch, a re-addressed copy).
+    const calendarTimeZone = await this.calendarZoneOf(manager, event);
+    const zone = calendarTimeZone ? { calendarTimeZone } : {};
+    const payload: OutboxPayload = { event, names: Object.fromEntries(names), ...zone };
     const rows: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
     // An event whose emails wait in a batch of their own (the new-ticket email) starts it.
     const waitsIn = batch?.key ?? extras.waitsIn?.(event);
     let merged = 0;
     for (const r of recipients) {
-      const email = this.render(event, r, names);
+      const email = this.render(event, r, names, calendarTimeZone);
       if (!email) continue;
-      if (batch && (await this.mergeIntoWaiting(manager, batch, event, r, names))) {
+      if (
+        batch &&
+        (await this.mergeIntoWaiting(manager, batch, event, r, names, calendarTimeZone))
+      ) {
         merged += 1;
         continue;
       }
@@ -211,9 +219,14 @@ export class NotificationsService {
       const email =
         after &&
         recipient &&
-        this.render(after, recipient, new Map(Object.entries(row.payload.names)));
+        this.render(
+          after,
+          recipient,
+          new Map(Object.entries(row.payload.names)),
+          row.payload.calendarTimeZone,
+        );
       if (after && email) {
-        await this.rewrite(manager, row.id, { event: after, names: row.payload.names }, email);
+        await this.rewrite(manager, row.id, { ...row.payload, event: after }, email);
         changed += 1;
       } else {
         // Nothing left to tell (or nobody to tell it to): the email is not sent.
@@ -283,6 +296,7 @@ export class NotificationsService {
         audiences,
       );
       const names = new Map(Object.entries(first.payload.names));
+      const { calendarTimeZone } = first.payload;
       const inserts: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
       const told = new Set<string>();
       // A copy for a recipient who had none was never tried: no attempts, no error of its own, so
@@ -293,16 +307,16 @@ export class NotificationsService {
       const tried = rows.some((w) => w.attempts > 0 || w.status === EmailStatus.FAILED);
       const failed = rows.every((w) => w.status === EmailStatus.FAILED);
       for (const r of recipients) {
-        const email = this.render(event, r, names);
+        const email = this.render(event, r, names, calendarTimeZone);
         if (!email) continue;
         told.add(r.email);
         const own = rows.find((w) => w.recipient_address === r.email);
         if (own) {
           // Same recipient and Message-ID: its attempts, retry time and status stand.
-          await this.rewrite(manager, own.id, { event, names: own.payload.names }, email);
+          await this.rewrite(manager, own.id, { ...own.payload, event }, email);
           changed += 1;
         } else {
-          const payload = { event, names: first.payload.names };
+          const payload = { ...first.payload, event };
           inserts.push({
             ...outboxRow(event, ticketNumber, r, email, payload, domain),
             batchKey: first.batch_key,
@@ -322,13 +336,44 @@ export class NotificationsService {
     return { changed, dropped, added };
   }
 
-  /** `event`'s email for `recipient` (their language and zone), or null when it sends none. */
+  /**
+   * `event`'s email for `recipient` (their language and zone, and the ticket's calendar zone for
+   * a deadline's time there), or null when it sends none.
+   */
   private render(
     event: NotificationEvent,
     recipient: RecipientCandidate,
     names: ReadonlyMap<string, string>,
+    calendarTimeZone: string | undefined,
   ): RenderedEmail | null {
-    return renderEmail(event, recipient, { ...renderOptionsOf(this.config), names });
+    return renderEmail(event, recipient, {
+      ...renderOptionsOf(this.config),
+      names,
+      ...(calendarTimeZone ? { calendarTimeZone } : {}),
+    });
+  }
+
+  /**
+   * QA S60b #3 (BUSINESS-TIME.md): the zone of the calendar `event`'s ticket counts on (its own,
+   * else its client's, else the default; `CalendarsService`, compiled once per version), the one
+   * an SLA event already carries; undefined when there is none (the email goes without it).
+   */
+  private async calendarZoneOf(
+    manager: EntityManager,
+    event: NotificationEvent,
+  ): Promise<string | undefined> {
+    if ('calendarTimeZone' in event && event.calendarTimeZone) return event.calendarTimeZone;
+    try {
+      const { engine } = await this.calendars.forTicket(
+        event.ticket.number,
+        event.ticket.clientOrgId,
+        manager,
+      );
+      return engine.timeZone;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) return undefined;
+      throw err;
+    }
   }
 
   /**
@@ -342,6 +387,7 @@ export class NotificationsService {
     event: NotificationEvent,
     recipient: RecipientCandidate,
     names: ReadonlyMap<string, string>,
+    calendarTimeZone: string | undefined,
   ): Promise<boolean> {
     const [waiting] = await manager.query<{ id: string; payload: OutboxPayload }[]>(
       `SELECT id, payload FROM email_outbox
@@ -354,9 +400,12 @@ export class NotificationsService {
     const combined = batch.merge(waiting.payload.event as NotificationEvent, event);
     // The waiting email's names too: it may be of another event (the new-ticket email's client).
     const all = { ...waiting.payload.names, ...Object.fromEntries(names) };
-    const email = this.render(combined, recipient, new Map(Object.entries(all)));
+    // The ticket's calendar zone as the waiting email kept it, else as read for `event`.
+    const zone = waiting.payload.calendarTimeZone ?? calendarTimeZone;
+    const email = this.render(combined, recipient, new Map(Object.entries(all)), zone);
     if (!email) return false;
-    await this.rewrite(manager, waiting.id, { event: combined, names: all }, email);
+    const payload = { event: combined, names: all, ...(zone ? { calendarTimeZone: zone } : {}) };
+    await this.rewrite(manager, waiting.id, payload, email);
     return true;
   }
 
