@@ -127,4 +127,51 @@ describe('a deadline in the client calendar’s zone when the reader’s differs
       `En su calendario (hora estándar de Japón, UTC+9): ${formatInstantWithDay(deadline, 'es-MX', TOKYO)}`,
     );
   });
+
+  /**
+   * QA S60b #3: `email` registers a ticket with «Mis tickets»' form; its notice's triage deadline
+   * line and the ticket's number.
+   */
+  async function registerWithForm(email: string, subject: string) {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, email, e2e.password(email));
+    await inSpanish(page);
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await page.locator('#new-ticket-category').selectOption('INCIDENT');
+    await page.locator('#new-ticket-subject').fill(subject);
+    await page.locator('#new-ticket-description').fill('Error al timbrar.');
+    await page.getByRole('button', { name: 'Registrar ticket' }).click();
+    const notice = page.getByTestId('registered');
+    await notice.waitFor();
+    const href = await notice.getByRole('link').getAttribute('href');
+    const number = decodeURIComponent(href!.split('/').pop()!);
+    return { page, notice, number };
+  }
+
+  it('QA S60b #3: the registration notice gives the triage deadline in the client’s calendar too', async () => {
+    const { page, notice, number } = await registerWithForm(
+      CLIENT,
+      'Registrado desde el formulario',
+    );
+    const registered = await triageDeadline(number);
+    await notice.getByText('Plazo de atención inicial:').waitFor();
+    const line = notice.getByTestId('clock-deadline-calendar-zone');
+    expect(await line.innerText()).toBe(
+      `En su calendario (hora estándar de Japón, UTC+9): ${formatInstantWithDay(registered, 'es-MX', TOKYO)}`,
+    );
+    // The reader's own time stays first.
+    expect(await notice.locator('strong').innerText()).toBe(
+      formatInstant(registered, 'es-MX', 'America/Mexico_City'),
+    );
+    await page.context().close();
+
+    // A client on its user's own zone's calendar (Tulum, Mexico City): nothing more.
+    const home = await registerWithForm(
+      'usuario@tulum.example',
+      'Registrado en la Ciudad de México',
+    );
+    await home.notice.getByText('Plazo de atención inicial:').waitFor();
+    expect(await home.notice.getByTestId('clock-deadline-calendar-zone').count()).toBe(0);
+    await home.page.context().close();
+  });
 });

@@ -349,7 +349,14 @@ export const ASSIGNABLE_AGENTS = operation<{ assignableAgents: Person[] }, Recor
 );
 
 export const REGISTER_TICKET = operation<
-  { registerTicket: { number: string; clocks: SlaClock[] } },
+  {
+    registerTicket: {
+      number: string;
+      clocks: SlaClock[];
+      /** The ticket's calendar's zone: the confirmation gives the deadline there too (QA S60b #3). */
+      calendarTimeZone: string;
+    };
+  },
   {
     input: {
       category: TicketCategory;
@@ -361,7 +368,7 @@ export const REGISTER_TICKET = operation<
     };
   }
 >(`mutation RegisterTicket($input: RegisterTicketInput!) {
-  registerTicket(input: $input) { number clocks { ${CLOCK_FIELDS} } }
+  registerTicket(input: $input) { number calendarTimeZone clocks { ${CLOCK_FIELDS} } }
 }`);
 
 export interface HourBalance {

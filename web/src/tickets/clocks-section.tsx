@@ -13,9 +13,10 @@ import { CountsFromLine, useClientReader, useLocalTime, ZoneNameLine } from './t
 /**
  * A deadline in the ticket's calendar's zone, with its weekday, when it reads otherwise in the
  * reader's (QA S59: staff in Mexico City read a Tokyo client's deadlines only in their own time;
- * the client's 9 a.m. was their 6 p.m. of the day before). Nothing when both read the same.
+ * the client's 9 a.m. was their 6 p.m. of the day before). Nothing when both read the same. Also
+ * under the triage deadline of «Mis tickets»' registration notice (QA S60b #3).
  */
-function CalendarZoneDeadline({
+export function CalendarZoneDeadline({
   deadline,
   calendarZone,
 }: {

@@ -26,6 +26,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
+import { CalendarZoneDeadline } from './clocks-section';
 import { TicketBrowser } from './ticket-browser';
 import { ticketPath, useLocalTime } from './ticket-bits';
 import { allowedTypes, refusalOf } from './upload-queue';
@@ -34,6 +35,8 @@ import { missingNewTicketFields, type NewTicketRequired } from './new-ticket-che
 interface Registered {
   number: string;
   triageDeadline: string | null;
+  /** The ticket's calendar's zone: the triage deadline there too when it reads otherwise. */
+  calendarTimeZone: string;
   /** Files chosen with the ticket: how many went up, and each one refused (name, why). */
   attached: number;
   notAttached: { name: string; error: unknown }[];
@@ -165,6 +168,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
         setRegistered({
           number: registerTicket.number,
           triageDeadline: triage?.deadline ?? null,
+          calendarTimeZone: registerTicket.calendarTimeZone,
           attached,
           notAttached,
         });
@@ -313,6 +317,14 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
                   <strong>
                     {registered.triageDeadline ? format(registered.triageDeadline) : '—'}
                   </strong>
+                  {/* QA S60b #3: a user whose zone (Mi cuenta) is not the calendar's reads the
+                      deadline there too, as the ticket's clocks give it. */}
+                  {registered.triageDeadline && (
+                    <CalendarZoneDeadline
+                      deadline={registered.triageDeadline}
+                      calendarZone={registered.calendarTimeZone}
+                    />
+                  )}
                 </p>
                 <p>
                   <Link to={ticketPath(registered.number)}>
