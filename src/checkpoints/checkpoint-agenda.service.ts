@@ -225,6 +225,8 @@ async function readSources(
       ...(position.has(t.number) ? { queuePosition: position.get(t.number) } : {}),
       ...(dueClock.has(t.number) ? { nextDeadlineClock: dueClock.get(t.number) } : {}),
       estimates: t.details.estimates,
+      // Read with the tickets (their `details`): no statement per ticket.
+      remoteSession: t.details.remoteSession ?? null,
     })),
     clocks,
     dateEvents,

@@ -1,7 +1,8 @@
-import type { Estimate } from '../../workflows/ticket/ticket.contract';
+import type { Estimate, RemoteSession } from '../../workflows/ticket/ticket.contract';
 import { toBalanceView } from '../contracts/balance-view';
 import { toHours } from '../contracts/hours';
 import type { LedgerBalance } from '../contracts/ledger-rules';
+import { confirmedRemoteSessionAt } from '../tickets/awaiting-client';
 
 // L3-15: what a checkpoint agenda holds, and how it is composed from the client's state. Pure: the
 // agenda service reads the rows, this decides what goes in, so the rules are testable alone.
@@ -26,6 +27,12 @@ export interface AgendaTicket {
    * agenda says which deadline it is; absent when none is, and in agendas stored before it was.
    */
   readonly nextDeadlineClock?: string;
+  /**
+   * L3-06 (QA S60b #9): while the ticket waits for a remote session the client confirmed (no clock
+   * runs), the session's time, so the agenda's «Próximo plazo» says «Sesión remota: <fecha>» as
+   * the lists do, not «Sin plazo en curso»; absent otherwise, and in agendas stored before it was.
+   */
+  readonly confirmedRemoteSessionAt?: string;
 }
 
 export interface AgendaStateCount {
@@ -92,8 +99,14 @@ export interface AgendaSources {
   /** The period: `(start, end]`. */
   readonly periodStart: Date;
   readonly periodEnd: Date;
-  /** The client's open tickets. */
-  readonly openTickets: readonly (AgendaTicket & { readonly estimates: readonly Estimate[] })[];
+  /**
+   * The client's open tickets, with their estimates and newest remote-session proposal (the read
+   * model's `details`, read with the tickets).
+   */
+  readonly openTickets: readonly (Omit<AgendaTicket, 'confirmedRemoteSessionAt'> & {
+    readonly estimates: readonly Estimate[];
+    readonly remoteSession?: RemoteSession | null;
+  })[];
   readonly clocks: readonly {
     readonly ticketNumber: string;
     readonly subject: string;
@@ -182,7 +195,11 @@ export function composeAgenda(s: AgendaSources): CheckpointAgenda {
   const balance = toBalanceView('', s.hoursAtEnd);
 
   return {
-    openTickets: s.openTickets.map(({ estimates: _estimates, ...ticket }) => ticket),
+    openTickets: s.openTickets.map(({ estimates: _estimates, remoteSession, ...ticket }) => {
+      // The lists' rule (L3-06): the confirmed session the ticket waits for, if that is what.
+      const session = confirmedRemoteSessionAt({ state: ticket.state, remoteSession });
+      return session ? { ...ticket, confirmedRemoteSessionAt: session } : ticket;
+    }),
     openByState: [...counts]
       .map(([state, count]) => ({ state, count }))
       .sort((a, b) => a.state.localeCompare(b.state)),

@@ -60,6 +60,12 @@ export class CheckpointTicketModel {
       'L3-06…L3-09: the kind of the running clock nextDeadline is (triage, progress, diagnosis, scheduling); null when none is, and in agendas stored before it was.',
   })
   nextDeadlineClock!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'L3-06: as Ticket.confirmedRemoteSessionAt when the agenda was built: while the ticket waited for a remote session the client confirmed (no clock runs), its time; null otherwise, and in agendas stored before it was.',
+  })
+  confirmedRemoteSessionAt!: Date | null;
 }
 
 @ObjectType('CheckpointStateCount')

@@ -374,6 +374,7 @@ export class CheckpointsService {
         registeredAt: new Date(t.registeredAt),
         queuePosition: t.queuePosition ?? null,
         nextDeadlineClock: t.nextDeadlineClock ?? null,
+        confirmedRemoteSessionAt: date(t.confirmedRemoteSessionAt ?? null),
       })),
       slaAlerts: r.agenda.slaAlerts.map((a) => ({
         ...a,

@@ -46,12 +46,14 @@ export function awaitsClient(
 /**
  * L3-06 (QA S60b #9): the time of the remote session the client confirmed, while the ticket waits
  * for it (REMOTE_SESSION_PROPOSED, triage clock stopped: no deadline runs); null otherwise. What
- * the lists' «Próximo plazo» says instead of «Sin plazo en curso»: «Sesión remota: <fecha>».
+ * the lists' «Próximo plazo» says instead of «Sin plazo en curso»: «Sesión remota: <fecha>», and
+ * the checkpoint agenda's too (L3-15). `at` as given: a `Date` from the API's models, the ISO
+ * string of the read model's `details` (the agenda's snapshot).
  */
-export function confirmedRemoteSessionAt(ticket: {
+export function confirmedRemoteSessionAt<At extends Date | string>(ticket: {
   readonly state: string;
-  readonly remoteSession?: { readonly accepted: unknown; readonly at: Date } | null;
-}): Date | null {
+  readonly remoteSession?: { readonly accepted: unknown; readonly at: At } | null;
+}): At | null {
   if (ticket.state !== 'REMOTE_SESSION_PROPOSED' || !ticket.remoteSession?.accepted) return null;
   return ticket.remoteSession.at;
 }

@@ -23,7 +23,11 @@ import { sentExactly } from '../support/caught-mail';
 import { demoCheckpoint, demoContract, TULUM_ORG } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 import { ticketJourneys } from '../support/ticket-journeys';
-import { registerTicket, useWorldWithWorker } from '../support/world-with-worker';
+import {
+  registerProjectedTicket,
+  registerTicket,
+  useWorldWithWorker,
+} from '../support/world-with-worker';
 import { mexicoCityWall } from '../support/calendar-month';
 
 // L3-15 on the real stack (PostgreSQL, the Temporal dev server with real Schedules, the real worker
@@ -47,7 +51,7 @@ const SET_SETTINGS = `mutation ($input: CheckpointSettingsInput!) {
 const GET_SETTINGS = `query ($organizationId: ID!) { checkpointSettings(organizationId: $organizationId) { ${SETTINGS} } }`;
 const AGENDA = `id organizationId kind scheduledFor periodStart periodEnd
   openByState { state count }
-  openTickets { queuePosition number subject state nextDeadline nextDeadlineClock }
+  openTickets { queuePosition number subject state nextDeadline nextDeadlineClock confirmedRemoteSessionAt }
   slaAlerts { ticketNumber clock status }
   estimatesAwaitingAuthorization { ticketNumber version hours scope }
   dateChanges { ticketNumber oldDate newDate reason }
@@ -73,6 +77,7 @@ interface Agenda {
     state: string;
     nextDeadline: string | null;
     nextDeadlineClock: string | null;
+    confirmedRemoteSessionAt: string | null;
   }[];
   slaAlerts: { ticketNumber: string; clock: string; status: string }[];
   estimatesAwaitingAuthorization: {
@@ -657,6 +662,67 @@ describe('Biweekly checkpoint on the real stack (L3-15)', () => {
     expect(next.openTickets.map((t) => t.number)).toEqual(
       queue.data!.clientQueue.entries.map((e) => e.ticketNumber),
     );
+  });
+
+  it('a ticket waiting for a remote session the client confirmed has the session’s time in the agenda, not nothing due (QA S60b #9, L3-06, L3-15)', async () => {
+    const number = await registerProjectedTicket(world, {
+      subject: 'Revisar el timbrado en sesión',
+      description,
+    });
+    // Three hours before the close of the second business day ahead: inside business time.
+    const at = new Date(
+      addBusinessDays(calendar, new Date(), 2).getTime() - 3 * 3_600_000,
+    ).toISOString();
+    await act(
+      Role.AGENT,
+      'proposeRemoteSession',
+      { number, at, link: 'https://meet.example.com/abc-defg-hij' },
+      'ProposeRemoteSessionInput',
+    );
+    await act(
+      Role.CLIENT_USER,
+      'acceptRemoteSession',
+      { number, proposal: 1 },
+      'AcceptRemoteSessionInput',
+    );
+    // The confirmation is in the read model the agenda is built from.
+    await eventually(
+      () =>
+        world.db.query<{ accepted: unknown }[]>(
+          `SELECT details -> 'remoteSession' -> 'accepted' AS accepted FROM ticket WHERE number = $1`,
+          [number],
+        ),
+      (rows) => rows[0]?.accepted != null,
+    );
+    const { checkpointId } = await world.worker.context.get(CheckpointAgendaService).record({
+      organizationId: auroraId,
+      runKey: `remote-session-${process.pid}-${Date.now()}`,
+      kind: 'MANUAL',
+      scheduledFor: null,
+      builtAt: new Date().toISOString(),
+    });
+    for (const role of [Role.MANAGER, Role.CLIENT_APPROVER]) {
+      const agenda = (await call<{ checkpoint: Agenda }>(GET, { id: checkpointId }, as(role))).data!
+        .checkpoint;
+      // No clock runs (the triage clock stays stopped): the session is what comes next, at its
+      // time, as the ticket and its work-list entry answer it.
+      expect(agenda.openTickets.find((t) => t.number === number)).toMatchObject({
+        state: 'REMOTE_SESSION_PROPOSED',
+        nextDeadline: null,
+        confirmedRemoteSessionAt: at,
+      });
+      // The other open tickets wait for no session.
+      for (const t of agenda.openTickets.filter((o) => o.number !== number)) {
+        expect(t.confirmedRemoteSessionAt).toBeNull();
+      }
+    }
+    const { body } = await gql<{ ticket: { confirmedRemoteSessionAt: string } }>(
+      world.api,
+      `query ($number: String!) { ticket(number: $number) { confirmedRemoteSessionAt } }`,
+      { number },
+      as(Role.AGENT),
+    );
+    expect(body.data!.ticket.confirmedRemoteSessionAt).toBe(at);
   });
 
   it('«Generar agenda ahora»: managers get an off-schedule agenda now, built by the workflow and emailed once; a double request makes one (L3-15)', async () => {

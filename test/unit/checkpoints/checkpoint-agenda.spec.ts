@@ -242,6 +242,44 @@ describe('L3-15 agenda composition', () => {
     ]);
   });
 
+  // QA S60b #9 (L3-06): a ticket waiting for a remote session the client confirmed has no clock
+  // running, so the agenda's «Próximo plazo» read «Sin plazo en curso»; the agenda keeps the
+  // session's time, by the lists' rule, for it to say «Sesión remota: <fecha>».
+  it('keeps the time of a confirmed remote session the ticket waits for, nothing else of it', () => {
+    const session = {
+      proposal: 1,
+      at: '2026-01-28T17:00:00.000Z',
+      durationMinutes: 60,
+      link: 'https://meet.example.com/x',
+      note: null,
+      proposedAt: '2026-01-26T16:00:00.000Z',
+      proposedBy: 'agent',
+      accepted: null,
+      declined: null,
+    };
+    const accepted = { ...session, accepted: { at: '2026-01-26T18:00:00.000Z', by: 'client' } };
+    const composed = composeAgenda({
+      ...SOURCES,
+      openTickets: [
+        { ...ticket('L3-2026-000011', 'REMOTE_SESSION_PROPOSED'), remoteSession: accepted },
+        // Not confirmed yet: the client's answer is awaited, not the session.
+        { ...ticket('L3-2026-000012', 'REMOTE_SESSION_PROPOSED'), remoteSession: session },
+        // Declined, back to REGISTERED with a new triage clock; and no proposal at all.
+        { ...ticket('L3-2026-000013', 'REGISTERED'), remoteSession: { ...accepted, proposal: 2 } },
+        ticket('L3-2026-000014', 'REGISTERED'),
+      ],
+    });
+    expect(composed.openTickets[0]).toMatchObject({
+      number: 'L3-2026-000011',
+      confirmedRemoteSessionAt: '2026-01-28T17:00:00.000Z',
+    });
+    for (const t of composed.openTickets.slice(1)) {
+      expect(t).not.toHaveProperty('confirmedRemoteSessionAt');
+    }
+    // The stored agenda keeps the time only, not the proposal (its link, its note).
+    for (const t of composed.openTickets) expect(t).not.toHaveProperty('remoteSession');
+  });
+
   it('lists the DATE_ADJUSTED events of the period, the end instant included', () => {
     expect(agenda.dateChanges).toEqual([
       {

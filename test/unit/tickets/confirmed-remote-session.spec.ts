@@ -18,6 +18,16 @@ describe('the confirmed remote session a ticket waits for (L3-06, QA S60b #9)', 
     ).toBe(at);
   });
 
+  it('keeps the time as given: the ISO string of the read model, for the checkpoint agenda', () => {
+    const iso = at.toISOString();
+    expect(
+      confirmedRemoteSessionAt({
+        state: 'REMOTE_SESSION_PROPOSED',
+        remoteSession: { at: iso, accepted },
+      }),
+    ).toBe(iso);
+  });
+
   it('is none while the proposal awaits the client’s answer (the list says so instead)', () => {
     expect(
       confirmedRemoteSessionAt({
