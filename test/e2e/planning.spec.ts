@@ -8,7 +8,7 @@ import {
   workingIntervalsOn,
 } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { formatInstantWithDay } from '../../web/src/i18n/format';
+import { formatInstant, formatInstantWithDay } from '../../web/src/i18n/format';
 import { checkpointScheduleId } from '../../workflows/checkpoint/checkpoint.contract';
 import { type CaughtMail, caughtAtLeast, caughtMails } from '../support/caught-mail';
 import { eventually } from '../support/eventually';
@@ -16,6 +16,7 @@ import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
 import {
   type BackgroundWorker,
+  registerProjectedTicket,
   registerTicket,
   startBackgroundWorker,
 } from '../support/world-with-worker';
@@ -800,6 +801,65 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await page.getByRole('heading', { name: /^Agenda of / }).waitFor();
     await inView('Registered');
     expect(await dueClock()).toBe('Initial response · due');
+    await page.getByRole('button', { name: 'Español' }).click();
+  });
+
+  it('QA S60b #9, L3-06, L3-15: a ticket waiting for the remote session the client confirmed reads «Sesión remota: <fecha>» in the agenda’s «Próximo plazo», as the lists do', async () => {
+    const number = await registerProjectedTicket(e2e.world, {
+      subject: 'Revisar el timbrado en una sesión remota',
+      description: 'Para la agenda del punto de control.',
+    });
+    // Three hours before the close of the second business day ahead: inside business time.
+    const at = new Date(
+      addBusinessDays(calendar, new Date(), 2).getTime() - 3 * 3_600_000,
+    ).toISOString();
+    await act(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+      number,
+      at,
+      link: 'https://meet.example.com/abc-defg-hij',
+    });
+    await act(Role.CLIENT_USER, 'acceptRemoteSession', 'AcceptRemoteSessionInput', {
+      number,
+      proposal: 1,
+    });
+    // The confirmation is in the read model before the agenda is made.
+    await eventually(
+      () =>
+        e2e.world.db.query<{ accepted: unknown }[]>(
+          `SELECT details -> 'remoteSession' -> 'accepted' AS accepted FROM ticket WHERE number = $1`,
+          [number],
+        ),
+      (rows) => rows[0]?.accepted != null,
+    );
+    const { generateCheckpointAgenda: agenda } = await call<{
+      generateCheckpointAgenda: { id: string };
+    }>(
+      `mutation ($id: ID!, $key: String) { generateCheckpointAgenda(organizationId: $id, idempotencyKey: $key) { id } }`,
+      { id: auroraId, key: `session-agenda-${process.pid}-${Date.now()}` },
+      Role.MANAGER,
+    );
+    ({ page } = await newPage(e2e.browser, e2e.baseURL));
+    await logIn(page, APPROVER, e2e.password(APPROVER));
+    await page.goto(`/checkpoints/${agenda.id}`);
+    await page.getByRole('heading', { name: /^Agenda del / }).waitFor();
+    const due = page
+      .getByTestId('agenda-open')
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('link', { name: number, exact: true }) })
+      .getByTestId('idle-due');
+    // A date may wrap before its time: compare the cell's words on one line.
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+    await due.getByText('Sesión remota', { exact: false }).waitFor();
+    expect(oneLine(await due.innerText())).toBe(
+      oneLine(`Sesión remota: ${formatInstant(at, 'es-MX', ZONE)}`),
+    );
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /^Agenda of / }).waitFor();
+    await due.getByText('Remote session', { exact: false }).waitFor();
+    expect(oneLine(await due.innerText())).toBe(
+      oneLine(`Remote session: ${formatInstant(at, 'en', ZONE)}`),
+    );
     await page.getByRole('button', { name: 'Español' }).click();
   });
 });

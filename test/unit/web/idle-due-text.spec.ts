@@ -1,7 +1,7 @@
 import { en } from '../../../web/src/i18n/en';
 import { esMX } from '../../../web/src/i18n/es-mx';
 import { clockTimeWords } from '../../../web/src/tickets/clock-texts';
-import { idleDueText } from '../../../web/src/tickets/idle-due-text';
+import { idleDueText, remoteSessionDue } from '../../../web/src/tickets/idle-due-text';
 
 // QA S21: the lists' «Próximo plazo» read «Sin plazo en curso» for a ticket whose clock waits on
 // the client (L3-06…L3-08); it says why instead, in the client's list and in staff's.
@@ -125,6 +125,26 @@ describe('why a listed ticket has no deadline (QA S21)', () => {
     const proposed = { ...session, awaitingClient: true, confirmedRemoteSessionAt: null };
     expect(idleDueText(proposed, true, es, time).text).toBe('Esperando su respuesta');
     expect(idleDueText(proposed, false, es, time).text).toBe('Esperando al cliente');
+  });
+
+  // QA S60b #9, L3-15: the checkpoint agenda keeps no clocks; from its snapshot's session time it
+  // says what the lists say.
+  it('words a confirmed remote session for the agenda as the lists do', () => {
+    const at = '2026-12-14T18:00:00.000Z';
+    expect(remoteSessionDue(at, es.due)).toEqual({
+      text: 'Sesión remota',
+      detail: null,
+      quiet: false,
+      at,
+    });
+    expect(remoteSessionDue(at, english.due).text).toBe('Remote session');
+    const listed = {
+      state: 'REMOTE_SESSION_PROPOSED',
+      awaitingClient: false,
+      confirmedRemoteSessionAt: at,
+      clocks: [{ status: 'STOPPED', remainingMinutes: 400, businessDayMinutes: null }],
+    };
+    expect(remoteSessionDue(at, es.due)).toEqual(idleDueText(listed, false, es, time));
   });
 
   it('keeps «Sin plazo en curso» when nothing is due and nobody waits on the client', () => {

@@ -32,6 +32,12 @@ export interface Checkpoint {
     queuePosition: number | null;
     /** The running clock `nextDeadline` is (`triage`…); null when none is, or in older agendas. */
     nextDeadlineClock: string | null;
+    /**
+     * L3-06: while the ticket waited for a remote session the client confirmed (no clock runs),
+     * its time: «Sesión remota: …», as the lists say (QA S60b #9); null otherwise, or in older
+     * agendas.
+     */
+    confirmedRemoteSessionAt: string | null;
   }[];
   slaAlerts: {
     ticketNumber: string;
@@ -72,7 +78,7 @@ export interface Checkpoint {
 const SUMMARY_FIELDS = `id organizationId kind scheduledFor periodStart periodEnd`;
 const AGENDA_FIELDS = `${SUMMARY_FIELDS}
   openByState { state count }
-  openTickets { queuePosition number subject state slaStatus nextDeadline nextDeadlineClock releaseDate }
+  openTickets { queuePosition number subject state slaStatus nextDeadline nextDeadlineClock confirmedRemoteSessionAt releaseDate }
   slaAlerts { ticketNumber subject clock status deadline }
   estimatesAwaitingAuthorization { ticketNumber subject version hours scope submittedAt additionalHours }
   dateChanges { ticketNumber subject oldDate newDate reason at }

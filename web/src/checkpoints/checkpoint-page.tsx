@@ -12,6 +12,7 @@ import { Link } from '../router/router';
 import { can } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { clockKindText } from '../tickets/clock-texts';
+import { remoteSessionDue } from '../tickets/idle-due-text';
 import {
   DueSummary,
   SlaBadge,
@@ -235,11 +236,17 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
                 <SlaBadge status={tk.slaStatus} />
               </td>
               <td data-label={t.tickets.nextDeadline}>
-                {/* Which deadline it is, as «Mis tickets» says it: «Triage · vence …». */}
+                {/* Which deadline it is, as «Mis tickets» says it: «Triage · vence …»; with
+                    none, a confirmed remote session and its time (QA S60b #9, L3-06). */}
                 <DueSummary
                   deadline={tk.nextDeadline}
                   clockKind={tk.nextDeadlineClock}
                   releaseDate={null}
+                  idle={
+                    tk.confirmedRemoteSessionAt
+                      ? remoteSessionDue(tk.confirmedRemoteSessionAt, t.ticketBrowser.due)
+                      : undefined
+                  }
                 />
               </td>
               <td data-label={t.tickets.releaseDate}>{format(tk.releaseDate)}</td>

@@ -56,11 +56,23 @@ export function idleDueText(
   }
   if (ticket.awaitingClient) return { text: words.due.onClient, detail: null, quiet: false };
   if (ticket.confirmedRemoteSessionAt) {
-    const at = ticket.confirmedRemoteSessionAt;
-    return { text: words.due.remoteSession, detail: null, quiet: false, at };
+    return remoteSessionDue(ticket.confirmedRemoteSessionAt, words.due);
   }
   if (ticket.state === 'REGISTERED' && ticket.clocks.length === 0) {
     return { text: words.due.calculating, detail: null, quiet: true };
   }
   return { text: words.noDeadline, detail: null, quiet: true };
+}
+
+/**
+ * «Sesión remota: <fecha>» (L3-06, QA S60b #9): a ticket waiting for the remote session the client
+ * confirmed, at `at` (shown in the reader's zone). The lists say it through {@link idleDueText};
+ * the checkpoint agenda (L3-15), which keeps no clocks, says it from its snapshot's
+ * `confirmedRemoteSessionAt`.
+ */
+export function remoteSessionDue(
+  at: string,
+  words: Pick<TicketBrowserMessages['due'], 'remoteSession'>,
+): IdleDue {
+  return { text: words.remoteSession, detail: null, quiet: false, at };
 }
