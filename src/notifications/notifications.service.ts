@@ -364,12 +364,11 @@ export class NotificationsService {
   ): Promise<string | undefined> {
     if ('calendarTimeZone' in event && event.calendarTimeZone) return event.calendarTimeZone;
     try {
-      const { engine } = await this.calendars.forTicket(
+      return await this.calendars.timeZoneOfTicket(
         event.ticket.number,
         event.ticket.clientOrgId,
         manager,
       );
-      return engine.timeZone;
     } catch (err) {
       if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) return undefined;
       throw err;

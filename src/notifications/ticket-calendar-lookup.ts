@@ -21,4 +21,11 @@ export abstract class TicketCalendarLookup {
     clientOrgId: string,
     manager: EntityManager,
   ): Promise<TicketCalendar>;
+
+  /** The zone of that calendar, read without compiling it (every ticket email asks it). */
+  abstract timeZoneOfTicket(
+    ticketNumber: string,
+    clientOrgId: string,
+    manager: EntityManager,
+  ): Promise<string>;
 }

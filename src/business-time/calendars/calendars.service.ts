@@ -175,6 +175,27 @@ export class CalendarsService {
       : this.forOrganization(clientOrgId, manager);
   }
 
+  /**
+   * The zone of the calendar ticket `ticketNumber` counts on at its current version, in one
+   * statement without compiling it (an email per event asks it, issues 5/10); a ticket not in the
+   * read model yet: its client's calendar's (`forTicket`).
+   */
+  async timeZoneOfTicket(
+    ticketNumber: string,
+    clientOrgId: string,
+    manager?: EntityManager,
+  ): Promise<string> {
+    const [row] = await (manager ?? this.db.manager).query<{ zone: string }[]>(
+      `SELECT v.definition ->> 'timeZone' AS zone FROM ticket t
+         JOIN business_calendar c ON c.id = t.calendar_id
+         JOIN business_calendar_version v ON v.calendar_id = c.id AND v.version = c.current_version
+        WHERE t.number = $1`,
+      [ticketNumber],
+    );
+    if (row) return row.zone;
+    return (await this.forTicket(ticketNumber, clientOrgId, manager)).engine.timeZone;
+  }
+
   /** Calendars the caller may see: provider staff all; client users the default and their own. */
   async list(user: AuthenticatedUser): Promise<CompiledCalendar[]> {
     const repo = this.db.getRepository(BusinessCalendarEntity);
