@@ -587,16 +587,19 @@ describe('Attachments on the ticket page (web app, L3-11)', () => {
     expect(downloads).toBe(0);
     // QA S60b #11: the viewer's title bar read the blob's UUID; it reads the file's name (its
     // title is the viewer page's own, in the frame Chromium puts inside the blob's).
-    const viewer = page
-      .frames()
-      .find((f) => f.url() === src)!
-      .childFrames()[0];
-    await eventually(
-      () => viewer.evaluate<string>('document.title'),
-      (title) => title === 'factura A-1024.pdf',
-      15_000,
-    );
-    expect(await viewer.evaluate('document.title')).not.toContain(src!.split('/').at(-1)!);
+    // Found again on each read, and read again while the viewer is still loading (its page
+    // replaced: «Execution context was destroyed» in a clean run).
+    const viewerTitle = (): Promise<string | undefined> => {
+      const viewer = page
+        .frames()
+        .find((f) => f.url() === src)
+        ?.childFrames()[0];
+      return viewer
+        ? viewer.evaluate<string>('document.title').catch(() => undefined)
+        : Promise.resolve(undefined);
+    };
+    const title = await eventually(viewerTitle, (read) => read === 'factura A-1024.pdf', 15_000);
+    expect(title).not.toContain(src!.split('/').at(-1)!);
     // «Descargar» still saves the file as it was uploaded, byte for byte, under its name.
     const [pdfDownload] = await Promise.all([
       page.waitForEvent('download'),
