@@ -3,10 +3,10 @@ import { formatInstant, formatInstantWithDay } from '../../web/src/i18n/format';
 import { TULUM_ORG } from '../support/demo-contract';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
+import { createWeekdayCalendar } from '../support/weekday-calendar';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
-import { asManager } from './support/short-balance';
 
 // QA S59 #8 (BUSINESS-TIME.md, L3-06): a client whose calendar counts in Tokyo had its deadlines
 // shown to Becken's staff only in Mexico City time, so the client's 9 a.m. read as 6 p.m. of the
@@ -49,21 +49,10 @@ describe('a deadline in the client calendar’s zone when the reader’s differs
       { category: 'INCIDENT', subject: 'Plazo en la Ciudad de México' },
       TULUM_ORG,
     );
-    await asManager(
-      e2e,
-      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
-      {
-        input: {
-          name: 'Horario de Tokio',
-          timeZone: TOKYO,
-          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
-            weekday,
-            intervals: [{ start: '09:00', end: '18:00' }],
-          })),
-          organizationId: e2e.world.orgIds['comercializadora-aurora'],
-        },
-      },
-    );
+    await createWeekdayCalendar(e2e.world, 'Horario de Tokio', '09:00', '18:00', {
+      timeZone: TOKYO,
+      organizationId: e2e.world.orgIds['comercializadora-aurora'],
+    });
     tokyoTicket = await registerProjectedTicket(e2e.world, {
       category: 'INCIDENT',
       subject: 'Plazo en Tokio',

@@ -6,6 +6,7 @@ import { emailsQueued } from '../support/emails-queued';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { createWeekdayCalendar } from '../support/weekday-calendar';
 import { Role } from '../../src/identity/role.enum';
 
 // QA S60b #3 (BUSINESS-TIME.md, L3-06, L3-11) on the real stack (API, PostgreSQL, Temporal worker,
@@ -32,23 +33,10 @@ describe('a new ticket’s emails give its deadline in the client calendar’s z
   const world = useWorldWithWorker('calendar-zone-emails', { MAIL_BATCH_WINDOW_MS: '60000' });
 
   beforeAll(async () => {
-    const { body } = await gql(
-      world.api,
-      `mutation ($input: CreateCalendarInput!) { createCalendar(input: $input) { id } }`,
-      {
-        input: {
-          name: 'Horario de Tokio',
-          timeZone: TOKYO,
-          weekly: [1, 2, 3, 4, 5].map((weekday) => ({
-            weekday,
-            intervals: [{ start: '09:00', end: '18:00' }],
-          })),
-          organizationId: world.orgIds['comercializadora-aurora'],
-        },
-      },
-      world.bearer(Role.MANAGER),
-    );
-    expect(body.errors).toBeUndefined();
+    await createWeekdayCalendar(world, 'Horario de Tokio', '09:00', '18:00', {
+      timeZone: TOKYO,
+      organizationId: world.orgIds['comercializadora-aurora'],
+    });
   });
 
   /** The ticket's registration emails, once all `count` are SENT, each caught once. */

@@ -9,6 +9,8 @@ export interface TestCalendarOptions {
   readonly timeZone?: string;
   /** The LFT art. 74 holidays (the API's default: true). */
   readonly mexicoLft74Holidays?: boolean;
+  /** The client organization whose calendar it is (its tickets count on it); none unless given. */
+  readonly organizationId?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function createWeekdayCalendar(
         ...(options.mexicoLft74Holidays === undefined
           ? {}
           : { mexicoLft74Holidays: options.mexicoLft74Holidays }),
+        ...(options.organizationId ? { organizationId: options.organizationId } : {}),
       },
     },
     world.bearer(Role.MANAGER),
