@@ -20,6 +20,7 @@ import {
   type TicketRegisteredEvent,
 } from './notification-event';
 import type { Audience, RecipientCandidate } from './recipient-rules';
+import { withSessionHolders } from './session-holders';
 import { withSlaBusinessTime } from './sla-business-time';
 import type { TicketCalendarLookup } from './ticket-calendar-lookup';
 
@@ -48,6 +49,8 @@ export interface EventExtras<E extends NotificationEvent> {
   readonly told?: (event: E, from: ExtrasSources) => Promise<E>;
   /** The ticket's assignee, whom ASSIGNEE_OR_AGENTS means (without it: every agent). */
   readonly assigneeId?: (event: E) => string | null;
+  /** Whom SESSION_HOLDERS means: the users whose calendars hold the ticket's remote session. */
+  readonly sessionHolderIds?: (event: E) => readonly string[];
   /** Once its audiences are loaded: the event with what they show, and the names it needs. */
   readonly complete?: (
     event: E,
@@ -239,8 +242,14 @@ const EVENT_EXTRAS: {
   SLA_BREACHED: slaExtras(),
   // «Ticket cerrado» says the hours charged and given back, as the ledger holds them (L3-12).
   CLOSED: { told: (event, { manager }) => withClosureHours(manager, event) },
-  // «Ticket cancelado» too, beside the unused hours that go back (QA S54).
-  CANCELLED: { told: (event, { manager }) => withCancellationHours(manager, event) },
+  // «Ticket cancelado» too, beside the unused hours that go back (QA S54); its remote session's
+  // METHOD:CANCEL only for the calendars that hold it (QA S62).
+  CANCELLED: {
+    told: async (event, { manager }) =>
+      withSessionHolders(manager, await withCancellationHours(manager, event)),
+  },
+  // L3-06 (QA S62): a declined session leaves only the calendars that hold it.
+  REMOTE_SESSION_CANCELLED: { told: (event, { manager }) => withSessionHolders(manager, event) },
   ESTIMATE_SUBMITTED: { told: withShortfall, complete: withApprovers },
   AUTHORIZATION_RECORDED: { told: withNoCharge },
   ESTIMATE_REMINDER: { told: withReminderShortfall, complete: withApprovers },
@@ -263,10 +272,19 @@ const EVENT_EXTRAS: {
     assigneeId: (event) => event.assigneeId,
     complete: withClientOrgName,
   },
-  PROVIDER_CLIENT_ACTIVITY: { assigneeId: (event) => event.assigneeId, told: withCommentFiles },
+  PROVIDER_CLIENT_ACTIVITY: {
+    assigneeId: (event) => event.assigneeId,
+    told: async (event, from) =>
+      withSessionHolders(from.manager, await withCommentFiles(event, from)),
+  },
   // L3-11: a comment's email names the files it carried.
   COMMENT_ADDED: { told: withCommentFiles },
-  PROVIDER_ASSIGNED: { assigneeId: (event) => event.assigneeId },
+  // L3-06 (QA S62): a confirmed session changes hands with the ticket (SESSION_HOLDERS).
+  PROVIDER_ASSIGNED: {
+    assigneeId: (event) => event.assigneeId,
+    told: (event, { manager }) => withSessionHolders(manager, event),
+    sessionHolderIds: (event) => event.sessionCalendar?.session.heldBy ?? [],
+  },
 };
 
 /** {@link EVENT_EXTRAS} of `event`'s type (none: an empty entry). */

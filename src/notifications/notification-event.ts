@@ -71,6 +71,14 @@ export interface RemoteSessionEntry {
   readonly durationMinutes: number;
   readonly link?: string;
   readonly note?: string;
+  /**
+   * L3-06 (QA S62): on an email that cancels the entry, the users whose calendars hold it when
+   * the email is queued (their latest `.ics` of it was a REQUEST: the proposal, the agent's copy
+   * of the confirmation or of a reassignment; {@link remoteSessionHolders}). Only their emails
+   * carry the METHOD:CANCEL; anyone else told of the cancellation (an approver, a participant
+   * added later) reads it without a calendar file. Absent on emails queued before: all carry it.
+   */
+  readonly heldBy?: readonly string[];
 }
 /**
  * L3-06 (QA S60b #6): the client cannot attend the proposed remote session (`declineRemoteSession`).
@@ -647,6 +655,13 @@ export interface ProviderAssignedEvent extends EventBase {
   /** With `initial`: what the ticket was classified as (L3-07 problem, L3-08 requirement). */
   readonly classification?: 'PROBLEM' | 'REQUIREMENT';
   readonly note?: string;
+  /**
+   * L3-06 (QA S62): the confirmed remote session still ahead, which changes hands with the
+   * ticket: the agent who now has it gets the invitation (METHOD:REQUEST), and whoever on the
+   * provider's side held it before (`session.heldBy`, the SESSION_HOLDERS audience) its
+   * cancellation (METHOD:CANCEL, same UID, a higher SEQUENCE), in this one email each.
+   */
+  readonly sessionCalendar?: { readonly session: RemoteSessionEntry };
 }
 
 /**

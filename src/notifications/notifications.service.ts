@@ -115,7 +115,11 @@ export class NotificationsService {
     const told = extras.told ? await extras.told(given, from) : given;
     const byAudience = await this.loadAudiences(
       manager,
-      { ...told.ticket, assigneeId: extras.assigneeId?.(told) ?? null },
+      {
+        ...told.ticket,
+        assigneeId: extras.assigneeId?.(told) ?? null,
+        sessionHolderIds: extras.sessionHolderIds?.(told) ?? [],
+      },
       audiences,
     );
     const recipients = selectRecipients(byAudience, audiences);
@@ -616,6 +620,8 @@ export class NotificationsService {
       readonly registrantId?: string;
       readonly clientOrgId: string;
       readonly assigneeId?: string | null;
+      /** Whom SESSION_HOLDERS means (QA S62). */
+      readonly sessionHolderIds?: readonly string[];
     },
     audiences: readonly Audience[],
   ): Promise<Partial<Record<Audience, RecipientCandidate[]>>> {
@@ -652,6 +658,14 @@ export class NotificationsService {
         out.MANAGERS = await providerUsers(q, [Role.MANAGER]);
       } else if (audience === 'PROVIDER_STAFF') {
         out.PROVIDER_STAFF = await providerUsers(q, [Role.AGENT, Role.MANAGER]);
+      } else if (audience === 'SESSION_HOLDERS') {
+        // L3-06 (QA S62): provider staff whose calendars hold the remote session (none to read
+        // for an event that hands none over).
+        const ids = about.sessionHolderIds ?? [];
+        out.SESSION_HOLDERS =
+          ids.length === 0
+            ? []
+            : await providerUsers(q, [Role.AGENT, Role.MANAGER, Role.ADMIN], ids);
       } else {
         // The assigned agent while active and still provider staff; otherwise every agent.
         const assignee = about.assigneeId
@@ -724,17 +738,18 @@ async function registrantAndParticipants(
   };
 }
 
-/** Provider users holding any of `roles` (one user by id when given), by email. */
+/** Provider users holding any of `roles` (those of `id`, one or a list, when given), by email. */
 function providerUsers(
   q: SelectQueryBuilder<AppUserEntity>,
   roles: readonly Role[],
-  id?: string,
+  id?: string | readonly string[],
 ): Promise<AppUserEntity[]> {
   q.where('u.organization_kind = :kind', { kind: OrganizationKind.PROVIDER }).andWhere(
     'u.roles && CAST(:roles AS text[])',
     { roles },
   );
-  if (id) q.andWhere('u.id = :id', { id });
+  if (typeof id === 'string') q.andWhere('u.id = :id', { id });
+  else if (id) q.andWhere('u.id IN (:...ids)', { ids: [...id] });
   return q.orderBy('u.email').getMany();
 }
 

@@ -8,6 +8,8 @@ import type { NotificationEventType } from './notification-event';
  * managers; `ASSIGNEE_OR_AGENTS` is the ticket's assigned agent, or every provider agent while the
  * ticket has no (active) assignee. `PARTICIPANTS` are the client users added to the ticket
  * (`ticket_participant`): they hear whatever the registrant hears ({@link ticketAudiences}).
+ * `SESSION_HOLDERS` are the provider staff whose calendars hold the ticket's remote session (the
+ * agent it was confirmed with, the one it was handed to; QA S62), whom a reassignment takes it from.
  */
 export type Audience =
   | 'REGISTRANT'
@@ -16,7 +18,8 @@ export type Audience =
   | 'AUTHORIZERS'
   | 'MANAGERS'
   | 'PROVIDER_STAFF'
-  | 'ASSIGNEE_OR_AGENTS';
+  | 'ASSIGNEE_OR_AGENTS'
+  | 'SESSION_HOLDERS';
 
 /**
  * L3-11 recipients per event. Client-visible events go to the registrant; estimates and their
@@ -72,8 +75,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   // does on a ticket (comments, answers, decisions) reaches the agent working it.
   PROVIDER_NEW_TICKET: ['PROVIDER_STAFF'],
   PROVIDER_CLIENT_ACTIVITY: ['ASSIGNEE_OR_AGENTS'],
-  // L3-07: a reassigned ticket reaches the agent who now has it (never the client).
-  PROVIDER_ASSIGNED: ['ASSIGNEE_OR_AGENTS'],
+  // L3-07: a reassigned ticket reaches the agent who now has it (never the client). L3-06 (QA S62):
+  // with a confirmed remote session ahead, also whoever held it (its METHOD:CANCEL).
+  PROVIDER_ASSIGNED: ['ASSIGNEE_OR_AGENTS', 'SESSION_HOLDERS'],
   // L3-19: a published date the plan can no longer meet reaches the agent working the ticket and
   // the managers (who set the capacity); the client hears only of a date the agent adjusts.
   PROVIDER_DELIVERY_AT_RISK: ['ASSIGNEE_OR_AGENTS', 'MANAGERS'],
@@ -123,6 +127,7 @@ const STAFF_AUDIENCES: ReadonlySet<Audience> = new Set<Audience>([
   'MANAGERS',
   'PROVIDER_STAFF',
   'ASSIGNEE_OR_AGENTS',
+  'SESSION_HOLDERS',
 ]);
 
 /** The side an audience is on: the provider's people are staff, everyone else the client. */

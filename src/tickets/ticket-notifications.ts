@@ -141,7 +141,7 @@ export function providerNotificationFor(
   const initial = initialAssignmentOf(event, cause);
   if (initial) {
     const classification = slice.classification === 'REQUIREMENT' ? 'REQUIREMENT' : 'PROBLEM';
-    return { ...base, ...initial, classification };
+    return { ...base, ...initial, classification, ...handedSession(slice, event.at) };
   }
   if (event.type === 'reassign' && event.actor) {
     // L3-07: the agent who now has the ticket is told; the client is not (its page shows it).
@@ -153,6 +153,7 @@ export function providerNotificationFor(
       previousAssigneeId: optional(event.data.previousAgentId) ?? null,
       actorId: event.actor.userId,
       ...(note ? { note } : {}),
+      ...handedSession(slice, event.at),
     };
   }
   if (event.type === 'recordClientAnswer' && event.actor) {
@@ -227,6 +228,20 @@ function sessionCalendarOf(
     default:
       return {};
   }
+}
+
+/**
+ * L3-06 (QA S62): the confirmed remote session still ahead when the ticket changes hands: the
+ * agent who gets the ticket gets its invitation, and whoever held it its cancellation (the
+ * assignment's email; recipients SESSION_HOLDERS). A proposal not confirmed is in no agent's
+ * calendar.
+ */
+function handedSession(
+  slice: ReadModelSlice,
+  at: string,
+): Pick<ProviderAssignedEvent, 'sessionCalendar'> {
+  const session = slice.details.remoteSession?.accepted ? liveSession(slice, at) : null;
+  return session ? { sessionCalendar: { session } } : {};
 }
 
 type ViewedSession = NonNullable<ReadModelSlice['details']['remoteSession']>;

@@ -18,6 +18,10 @@ import { AURORA_ORG } from '../support/demo-contract';
 // same calendar entry when the client confirms it; a decline, or the ticket cancelled with the
 // session ahead, cancels the entry (METHOD:CANCEL, the invitation's UID, a higher SEQUENCE) in
 // every calendar the invitation reached, with the email of that event, never a second one.
+// QA S62: only there: a reassignment moves a confirmed session from the calendar of whoever held
+// it (METHOD:CANCEL) to the new agent's (METHOD:REQUEST), in the assignment's one email each; a
+// later cancellation goes to whoever holds it then; a participant added after the invitation
+// reads the cancellation without an .ics.
 
 const OWN_ORG = AURORA_ORG;
 const REGISTRANT = 'usuario@aurora.example';
@@ -468,5 +472,143 @@ describe('remote sessions the client can act on (L3-06)', () => {
       DTSTART: proposal2.DTSTART,
       ATTENDEE: `mailto:${agent}`,
     });
+  });
+
+  it("QA S62: a reassignment moves the confirmed session between the agents' calendars; the cancellation then reaches only the calendars that hold it", async () => {
+    const n = await register();
+    const sessionAt = businessHour(2);
+    expect((await propose({ number: n, at: sessionAt, link: LINK })).code).toBeUndefined();
+    expect((await accept({ number: n, proposal: 1 })).code).toBeUndefined();
+    const first = await proposerEmail(n);
+    // The agent who proposed it holds it (nobody assigned): their copy of the confirmation.
+    const confirmations = await eventually(
+      async () =>
+        (await caughtMails(first)).filter(
+          (m) => m.subject.includes(n) && /confirmó|confirmed/.test(m.subject),
+        ),
+      (mails) => mails.length === 1,
+    );
+    const [held] = await caughtCalendars(confirmations[0]);
+    expect(held.props).toMatchObject({ METHOD: 'REQUEST', ATTENDEE: `mailto:${first}` });
+
+    // An approver follows the ticket after the invitation went out.
+    const [{ id: approverId, email: approver }] = await world.db.query<
+      { id: string; email: string }[]
+    >(`SELECT id, email FROM app_user WHERE email = 'aprobador@aurora.example'`);
+    const added = await gql(
+      world.api,
+      `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id } }`,
+      { input: { number: n, userId: approverId } },
+      world.bearer(Role.AGENT),
+    );
+    expect(added.body.errors).toBeUndefined();
+
+    // Another agent gets the ticket before the session.
+    const second = `agente-s62-${Date.now()}@becken.example`;
+    const [{ organization_id: provider }] = await world.db.query<{ organization_id: string }[]>(
+      'SELECT organization_id FROM app_user WHERE email = $1',
+      [first],
+    );
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: provider,
+          email: second,
+          displayName: 'Beatriz Agente',
+          roles: ['AGENT'],
+          temporaryPassword: 'temporal-password-123',
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const moved = await gql(
+      world.api,
+      `mutation ($input: ReassignTicketInput!) { reassignTicket(input: $input) { seq } }`,
+      { input: { number: n, agentId: created.body.data!.createUser.id } },
+      world.bearer(Role.MANAGER),
+    );
+    expect(moved.body.errors).toBeUndefined();
+
+    // One assignment email each: the new agent's invites, the previous holder's cancels.
+    const assigned = await sent(n, 'PROVIDER_ASSIGNED', 2);
+    expect(assigned.map((r) => r.recipient_address).sort()).toEqual([first, second].sort());
+    const assignedMails = (await caughtMails())
+      .filter(subjectHas(n, 'Ticket asignado a'))
+      .concat((await caughtMails()).filter(subjectHas(n, 'Ticket assigned to')));
+    expect(assignedMails.map((m) => m.to.join(',')).sort()).toEqual([first, second].sort());
+    const calendars = await calendarsByRecipient(assignedMails);
+    expect(calendars[second].map((c) => c.props)).toEqual([
+      expect.objectContaining({
+        METHOD: 'REQUEST',
+        STATUS: 'CONFIRMED',
+        UID: held.props.UID,
+        DTSTART: held.props.DTSTART,
+        ATTENDEE: `mailto:${second}`,
+      }),
+    ]);
+    expect(calendars[first].map((c) => c.props)).toEqual([
+      expect.objectContaining({
+        METHOD: 'CANCEL',
+        STATUS: 'CANCELLED',
+        UID: held.props.UID,
+        ATTENDEE: `mailto:${first}`,
+      }),
+    ]);
+    const handed = Number(calendars[second][0].props.SEQUENCE);
+    expect(handed).toBeGreaterThan(Number(held.props.SEQUENCE));
+    expect(Number(calendars[first][0].props.SEQUENCE)).toBe(handed);
+
+    // The client cancels the ticket: the registrant (who had the invitation) and the agent who
+    // holds the session now get the CANCEL; the approver, added later, the email without a file;
+    // the previous agent nothing more.
+    const cancelled = await gql(
+      world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { seq } }`,
+      { input: { number: n, note: 'Ya quedó resuelto.' } },
+      world.bearer(Role.CLIENT_USER, OWN_ORG),
+    );
+    expect(cancelled.body.errors).toBeUndefined();
+    const clientRows = await sent(n, 'CANCELLED', 2);
+    expect(clientRows.map((r) => r.recipient_address).sort()).toEqual([approver, REGISTRANT]);
+    const [registrantMail] = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(n, 'Ticket cancelado'),
+    );
+    const [registrantCancel] = await caughtCalendars(registrantMail);
+    expect(registrantCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: held.props.UID,
+      ATTENDEE: `mailto:${REGISTRANT}`,
+    });
+    const approverMails = (await caughtMails(approver)).filter(subjectHas(n, 'Ticket cancelado'));
+    expect(approverMails).toHaveLength(1);
+    expect(await caughtCalendars(approverMails[0])).toEqual([]);
+    expect(plain(approverMails[0].text)).toMatch(/La sesión remota del .+ queda cancelada\./);
+    expect(approverMails[0].text).not.toContain('.ics');
+
+    const staff = await eventually(
+      () => outbox(n, 'PROVIDER_CLIENT_ACTIVITY'),
+      (rows) =>
+        rows.some((r) => r.text.includes('Ya quedó resuelto.')) &&
+        rows.every((r) => r.status === 'SENT'),
+    );
+    const notices = staff.filter((r) => r.text.includes('Ya quedó resuelto.'));
+    expect(notices.map((r) => r.recipient_address)).toEqual([second]);
+    const [agentMail] = (await caughtMails(second)).filter(
+      (m) => m.subject.includes(n) && /cancel/i.test(m.subject),
+    );
+    const [agentCancel] = await caughtCalendars(agentMail);
+    expect(agentCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: held.props.UID,
+      ATTENDEE: `mailto:${second}`,
+    });
+    expect(Number(agentCancel.props.SEQUENCE)).toBeGreaterThan(handed);
+    // The previous agent hears nothing more of it (no second cancellation).
+    expect(
+      (await caughtMails(first)).filter((m) => m.subject.includes(n) && /cancel/i.test(m.subject)),
+    ).toEqual([]);
   });
 });

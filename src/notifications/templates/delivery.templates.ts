@@ -9,7 +9,7 @@ import {
   ticketSubjectLine,
   type TemplateContext,
 } from './email-content';
-import { remoteSessionCalendar, sessionCancelledParagraph } from './remote-session.templates';
+import { sessionCancellation, sessionCancelledParagraph } from './remote-session.templates';
 import type { TemplateFamily } from './template-types';
 
 // Delivery and closure (L3-07, L3-09, L3-19): progress, release date, testing, resolution,
@@ -299,7 +299,8 @@ export const deliveryTemplates: TemplateFamily<
       ...(e.releaseDate
         ? [{ ...releaseCalendar(e.releaseDate, undefined, e.ticket, ctx), cancelled: true }]
         : []),
-      ...(e.remoteSession ? [remoteSessionCalendar(e.remoteSession, e.ticket, ctx, true)] : []),
+      // Only in the calendars that hold it (QA S62): not an approver's who never had it.
+      ...(e.remoteSession ? sessionCancellation(e.remoteSession, e.ticket, ctx) : []),
     ],
     link: endedTicketLink(e.ticket.number, ctx),
   }),

@@ -5,9 +5,19 @@ import type {
 } from '../notification-event';
 import { calendarTimeClause, calendarTimeRows } from './calendar-time';
 import { filesBlock, attachedFilesBlocks } from './attachment.templates';
-import { type Block, type TemplateContext, ticketSubjectLine } from './email-content';
+import {
+  type Block,
+  type CalendarEntry,
+  type TemplateContext,
+  ticketSubjectLine,
+} from './email-content';
 import { type BusinessDays, requirementClockDays } from './format';
-import { remoteSessionCalendar, sessionCancelledParagraph } from './remote-session.templates';
+import {
+  holdsSession,
+  remoteSessionCalendar,
+  sessionCancellation,
+  sessionCancelledParagraph,
+} from './remote-session.templates';
 import type { TemplateFamily } from './template-types';
 
 // L3-11, provider side: every helpdesk tells its own people. A new ticket reaches the provider's
@@ -277,7 +287,11 @@ export const providerTemplates: TemplateFamily<
       ),
       blocks: [...activityBlocks(e, ctx, a.words), ...(invite ? [inviteBlock(invite, ctx)] : [])],
       ...(invite
-        ? { calendar: remoteSessionCalendar(invite.session, e.ticket, ctx, invite.cancelled) }
+        ? {
+            calendar: invite.cancelled
+              ? sessionCancellation(invite.session, e.ticket, ctx)
+              : remoteSessionCalendar(invite.session, e.ticket, ctx),
+          }
         : {}),
     };
   },
@@ -312,16 +326,56 @@ export const providerTemplates: TemplateFamily<
               ),
       });
     }
+    const handover = sessionHandover(e, ctx, agent);
     return {
       subject: ticketSubjectLine(
         e.ticket,
         `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}`,
       ),
       heading: assignedHeading(e, ctx, agent, who),
-      blocks,
+      blocks: [...blocks, ...(handover ? [handover.block] : [])],
+      ...(handover ? { calendar: handover.calendar } : {}),
     };
   },
 };
+
+/**
+ * L3-06 (QA S62): the confirmed remote session changes hands with the ticket. The agent who now
+ * has it gets the invitation; whoever held it before (SESSION_HOLDERS) its cancellation: the
+ * same UID, a higher SEQUENCE (this event's), in the assignment's one email each.
+ */
+function sessionHandover(
+  e: ProviderAssignedEvent,
+  ctx: TemplateContext,
+  agent: string,
+): { block: Block; calendar: CalendarEntry[] } | null {
+  const session = e.sessionCalendar?.session;
+  if (!session) return null;
+  const when = ctx.dates.range(session.at, session.durationMinutes);
+  if (ctx.recipientId === e.assigneeId) {
+    return {
+      block: {
+        kind: 'paragraph',
+        text: ctx.t(
+          `El cliente confirmó la sesión remota del ${when}: ahora está a su cargo. Adjuntamos la invitación (.ics) para su calendario; si la sesión se cancela, le llegará la cancelación.`,
+          `The client confirmed the remote session of ${when}: it is now yours to hold. The invitation (.ics) for your calendar is attached; if the session is cancelled, you will get the cancellation.`,
+        ),
+      },
+      calendar: [remoteSessionCalendar(session, e.ticket, ctx)],
+    };
+  }
+  if (!holdsSession(session, ctx)) return null;
+  return {
+    block: {
+      kind: 'paragraph',
+      text: ctx.t(
+        `La sesión remota del ${when} pasa a ${agent} con el ticket; el archivo adjunto (.ics) la quita de su calendario.`,
+        `The remote session of ${when} goes to ${agent} with the ticket; the attached file (.ics) removes it from your calendar.`,
+      ),
+    },
+    calendar: sessionCancellation(session, e.ticket, ctx),
+  };
+}
 
 /** Who assigned the ticket, or that it was assigned automatically (the least-loaded agent). */
 function assignedHeading(

@@ -35,7 +35,20 @@ export function remoteSessionCalendar(
   };
 }
 
-/** «La sesión remota del … queda cancelada; el archivo adjunto la quita de su calendario.» */
+/**
+ * L3-06 (QA S62): whether this recipient's email cancelling `session` carries its METHOD:CANCEL:
+ * their calendar holds it (`heldBy`), or the email predates `heldBy` (every recipient's did).
+ */
+export function holdsSession(session: RemoteSessionEntry, ctx: TemplateContext): boolean {
+  return (
+    !session.heldBy || (ctx.recipientId !== undefined && session.heldBy.includes(ctx.recipientId))
+  );
+}
+
+/**
+ * «La sesión remota del … queda cancelada; el archivo adjunto la quita de su calendario.», or
+ * without the file for a recipient whose calendar never held it (QA S62).
+ */
 export function sessionCancelledParagraph(
   session: RemoteSessionEntry,
   ctx: TemplateContext,
@@ -43,11 +56,28 @@ export function sessionCancelledParagraph(
   const when = ctx.dates.range(session.at, session.durationMinutes);
   return {
     kind: 'paragraph',
-    text: ctx.t(
-      `La sesión remota del ${when} queda cancelada; el archivo adjunto (.ics) la quita de su calendario.`,
-      `The remote session of ${when} is cancelled; the attached file (.ics) removes it from your calendar.`,
-    ),
+    text: holdsSession(session, ctx)
+      ? ctx.t(
+          `La sesión remota del ${when} queda cancelada; el archivo adjunto (.ics) la quita de su calendario.`,
+          `The remote session of ${when} is cancelled; the attached file (.ics) removes it from your calendar.`,
+        )
+      : ctx.t(
+          `La sesión remota del ${when} queda cancelada.`,
+          `The remote session of ${when} is cancelled.`,
+        ),
   };
+}
+
+/**
+ * The METHOD:CANCEL of `session` for this recipient: only when their calendar holds it (QA S62:
+ * an approver or a participant added after the invitation got a cancellation of nothing).
+ */
+export function sessionCancellation(
+  session: RemoteSessionEntry,
+  ticket: Pick<NotificationTicket, 'number' | 'subject'>,
+  ctx: TemplateContext,
+): CalendarEntry[] {
+  return holdsSession(session, ctx) ? [remoteSessionCalendar(session, ticket, ctx, true)] : [];
 }
 
 export const remoteSessionTemplates: TemplateFamily<'REMOTE_SESSION_CANCELLED'> = {
@@ -95,7 +125,7 @@ export const remoteSessionTemplates: TemplateFamily<'REMOTE_SESSION_CANCELLED'> 
           ),
         },
       ],
-      calendar: remoteSessionCalendar(e.session, e.ticket, ctx, true),
+      calendar: sessionCancellation(e.session, e.ticket, ctx),
     };
   },
 };

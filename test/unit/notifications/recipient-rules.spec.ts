@@ -18,12 +18,18 @@ describe('L3-11 recipient rules', () => {
   it('L3-11 provider side: the provider notices go to provider staff only, never to clients', () => {
     expect(RECIPIENT_RULES.PROVIDER_NEW_TICKET).toEqual(['PROVIDER_STAFF']);
     expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
-    expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS']);
+    // QA S62 (L3-06): and the staff whose calendars hold a confirmed session it hands over.
+    expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS', 'SESSION_HOLDERS']);
     // L3-19 (QA S59): a release date a calendar edit closed, to the agent who adjusts it.
     expect(RECIPIENT_RULES.PROVIDER_RELEASE_ON_CLOSED_DAY).toEqual(['ASSIGNEE_OR_AGENTS']);
     // L3-19: a delivery at risk reaches the agent working the ticket and the managers.
     expect(RECIPIENT_RULES.PROVIDER_DELIVERY_AT_RISK).toEqual(['ASSIGNEE_OR_AGENTS', 'MANAGERS']);
-    const provider = new Set(['MANAGERS', 'PROVIDER_STAFF', 'ASSIGNEE_OR_AGENTS']);
+    const provider = new Set([
+      'MANAGERS',
+      'PROVIDER_STAFF',
+      'ASSIGNEE_OR_AGENTS',
+      'SESSION_HOLDERS',
+    ]);
     for (const [type, audiences] of Object.entries(RECIPIENT_RULES)) {
       if (type.startsWith('PROVIDER_') || type.startsWith('SLA_')) {
         expect(audiences.every((a) => provider.has(a))).toBe(true);

@@ -1,5 +1,10 @@
 import { Locale } from '../../../src/identity/locale.enum';
-import type { RemoteSessionProposedEvent } from '../../../src/notifications/notification-event';
+import type {
+  CancelledEvent,
+  ProviderAssignedEvent,
+  RemoteSessionCancelledEvent,
+  RemoteSessionProposedEvent,
+} from '../../../src/notifications/notification-event';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
 import { RENDER_OPTIONS, SAMPLE_TICKET, sampleRecipient } from '../fixtures/sample-email';
 
@@ -30,7 +35,10 @@ const proposal = (
   ...fields,
 });
 
-function ics(event: RemoteSessionProposedEvent, r = ES): Record<string, string> {
+function ics(
+  event: RemoteSessionProposedEvent | RemoteSessionCancelledEvent | ProviderAssignedEvent,
+  r = ES,
+): Record<string, string> {
   const [file] = renderEmail(event, r, OPTIONS)!.attachments;
   const text = Buffer.from(file.content, 'base64')
     .toString('utf8')
@@ -95,5 +103,92 @@ describe('L3-06 remote session proposal email', () => {
     expect(Number(again.SEQUENCE)).toBeGreaterThan(Number(first.SEQUENCE));
     expect(again.DTSTART).toBe('20261204T170000Z');
     expect(again.LOCATION).toBeUndefined();
+  });
+});
+
+// QA S62 (L3-06, RFC 5546): a cancellation's METHOD:CANCEL goes only to the calendars that hold
+// the session (`heldBy`, read from the outbox when the email is queued); a reassignment gives the
+// new agent the invitation and whoever held it the cancellation, same UID, a higher SEQUENCE.
+describe('QA S62: the remote session only in the calendars that hold it', () => {
+  const session = { at: '2026-12-03T16:00:00.000Z', durationMinutes: 60, link: LINK };
+  const invitation = ics(proposal('2026-11-30T15:00:00.000Z'));
+  const holder = { ...ES, id: 'u-registrant' };
+  const later = { ...ES, id: 'u-participant', email: 'pablo@aurora.example' };
+  const declined = (heldBy?: string[]): RemoteSessionCancelledEvent => ({
+    eventKey: `ticket-${TICKET.number}:9`,
+    occurredAt: '2026-12-01T15:00:00.000Z',
+    ticket: TICKET,
+    type: 'REMOTE_SESSION_CANCELLED',
+    session: { ...session, ...(heldBy ? { heldBy } : {}) },
+    declinedById: 'u-registrant',
+    reason: 'Cierre contable',
+  });
+
+  it('a decline cancels the entry of whoever holds it; a participant added later reads it without a file', () => {
+    expect(ics(declined(['u-registrant']), holder)).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: invitation.UID,
+    });
+    const own = renderEmail(declined(['u-registrant']), holder, OPTIONS)!;
+    expect(own.text).toContain('el archivo adjunto (.ics) la quita de su calendario');
+    const other = renderEmail(declined(['u-registrant']), later, OPTIONS)!;
+    expect(other.attachments).toEqual([]);
+    expect(plain(other.text)).toMatch(/La sesión remota del .+ queda cancelada\./);
+    expect(other.text).not.toContain('.ics');
+    const en = renderEmail(declined(['u-registrant']), { ...later, locale: Locale.EN }, OPTIONS)!;
+    expect(plain(en.text)).toMatch(/The remote session of .+ is cancelled\./);
+    expect(en.text).not.toContain('.ics');
+    // Queued before `heldBy`: every recipient's email cancels it, as then.
+    expect(ics(declined(), later).METHOD).toBe('CANCEL');
+  });
+
+  it("a cancelled ticket's email to an approver who never had the invitation carries no .ics", () => {
+    const cancelled: CancelledEvent = {
+      eventKey: `ticket-${TICKET.number}:10`,
+      occurredAt: '2026-12-01T15:00:00.000Z',
+      ticket: TICKET,
+      type: 'CANCELLED',
+      reason: 'Ya no aplica',
+      remoteSession: { ...session, heldBy: ['u-registrant'] },
+    };
+    expect(renderEmail(cancelled, holder, OPTIONS)!.attachments).toHaveLength(1);
+    const approver = { ...ES, id: 'u-approver', email: 'arturo@aurora.example' };
+    const email = renderEmail(cancelled, approver, OPTIONS)!;
+    expect(email.attachments).toEqual([]);
+    expect(plain(email.text)).toMatch(/La sesión remota del .+ queda cancelada\./);
+  });
+
+  it('a reassignment: the new agent gets the invitation, the previous holder its cancellation, nobody else a file', () => {
+    const moved: ProviderAssignedEvent = {
+      eventKey: `ticket-${TICKET.number}:11:provider`,
+      occurredAt: '2026-12-01T16:00:00.000Z',
+      ticket: TICKET,
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: 'u-new',
+      previousAssigneeId: 'u-old',
+      actorId: 'u-mgr',
+      sessionCalendar: { session: { ...session, heldBy: ['u-old', 'u-registrant'] } },
+    };
+    const staff = (id: string, locale = Locale.ES_MX) => ({
+      ...ES,
+      id,
+      email: `${id}@becken.example`,
+      locale,
+      side: 'STAFF' as const,
+    });
+    const options = { ...OPTIONS, names: new Map([['u-new', 'Nora Nueva']]) };
+    const toNew = renderEmail(moved, staff('u-new'), options)!;
+    expect(toNew.text).toContain('ahora está a su cargo');
+    const request = ics(moved, staff('u-new'));
+    expect(request).toMatchObject({ METHOD: 'REQUEST', UID: invitation.UID });
+    const toOld = renderEmail(moved, staff('u-old', Locale.EN), options)!;
+    expect(plain(toOld.text)).toMatch(
+      /The remote session of .+ goes to Nora Nueva with the ticket/,
+    );
+    const cancel = ics(moved, staff('u-old'));
+    expect(cancel).toMatchObject({ METHOD: 'CANCEL', UID: invitation.UID });
+    expect(Number(cancel.SEQUENCE)).toBe(Number(request.SEQUENCE));
+    expect(Number(cancel.SEQUENCE)).toBeGreaterThan(Number(invitation.SEQUENCE));
+    expect(renderEmail(moved, staff('u-other'), options)!.attachments).toEqual([]);
   });
 });

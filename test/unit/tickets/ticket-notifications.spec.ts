@@ -917,7 +917,8 @@ describe('L3-11 timeline events → emails', () => {
         ticket: TICKET,
       },
     ]);
-    expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS']);
+    // QA S62: whoever holds a confirmed remote session hears of a reassignment that takes it.
+    expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS', 'SESSION_HOLDERS']);
   });
 
   it("L3-07: a problem's first assignment emails the agent once (named by the classifier, or the automatic pick), never an agent who took it themselves", () => {
@@ -1112,5 +1113,31 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
     const past = withSession({ accepted, at: '2026-03-02T14:00:00.000Z' });
     expect(notificationFor(TICKET, cancel, past)).not.toHaveProperty('remoteSession');
     expect(providerNotificationFor(TICKET, cancel, past)).not.toHaveProperty('sessionCalendar');
+  });
+
+  it('QA S62: a reassignment hands a confirmed session ahead to the new agent, not a proposal, a declined or a past one', () => {
+    const moved = event(
+      'reassign',
+      { agentId: 'u-agent-2', previousAgentId: 'u-agent' },
+      'MANAGER',
+      'u-mgr',
+    );
+    expect(
+      providerNotificationFor(TICKET, moved, withSession({ accepted }, 'u-agent-2')),
+    ).toMatchObject({
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: 'u-agent-2',
+      sessionCalendar: { session: entry },
+    });
+    for (const s of [{}, { accepted, declined }, { accepted, at: '2026-03-02T14:00:00.000Z' }]) {
+      expect(
+        providerNotificationFor(TICKET, moved, withSession(s, 'u-agent-2')),
+      ).not.toHaveProperty('sessionCalendar');
+    }
+    // The first assignment at classification hands it over too (the proposer held it).
+    const classify = event('classify', { classification: 'PROBLEM', agentId: 'u-agent-2' });
+    expect(
+      providerNotificationFor(TICKET, classify, withSession({ accepted }, 'u-agent-2')),
+    ).toMatchObject({ initial: 'NAMED', sessionCalendar: { session: entry } });
   });
 });

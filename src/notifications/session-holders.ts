@@ -1,0 +1,80 @@
+import type { EntityManager } from 'typeorm';
+import type { NotificationEvent, RemoteSessionEntry } from './notification-event';
+
+/** The `.ics` file name of a ticket's remote session (`renderEmail`: `<number>-<entry>.ics`). */
+const sessionFile = (ticketNumber: string): string => `${ticketNumber}-remote-session.ics`;
+
+/**
+ * L3-06 (QA S62): the users whose calendars hold `ticketNumber`'s remote session: those whose
+ * latest email with its `.ics` (the outbox keeps every one, sent or still queued) was a
+ * METHOD:REQUEST, not a METHOD:CANCEL. One statement, read when a cancellation is queued.
+ */
+export async function remoteSessionHolders(
+  manager: EntityManager,
+  ticketNumber: string,
+): Promise<string[]> {
+  const rows = await manager.query<{ id: string }[]>(
+    `SELECT id FROM (
+       SELECT DISTINCT ON (o.recipient_user_id) o.recipient_user_id::text AS id,
+              a ->> 'contentType' AS type
+         FROM email_outbox o, jsonb_array_elements(o.attachments) a
+        WHERE o.ticket_number = $1 AND o.recipient_user_id IS NOT NULL
+          AND a ->> 'filename' = $2
+        ORDER BY o.recipient_user_id, (o.payload -> 'event' ->> 'occurredAt')::timestamptz DESC,
+                 o.created_at DESC
+     ) latest
+     WHERE type LIKE '%method=REQUEST%'
+     ORDER BY id`,
+    [ticketNumber, sessionFile(ticketNumber)],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** `session` with the users whose calendars hold it now ({@link remoteSessionHolders}). */
+async function held(
+  manager: EntityManager,
+  ticketNumber: string,
+  session: RemoteSessionEntry,
+): Promise<RemoteSessionEntry> {
+  return { ...session, heldBy: await remoteSessionHolders(manager, ticketNumber) };
+}
+
+/**
+ * L3-06 (QA S62): an event whose emails take the remote session out of calendars, with who holds
+ * it (`heldBy`): only their emails carry the METHOD:CANCEL. A reassignment that hands a confirmed
+ * session over reads them too: its previous holders are told (SESSION_HOLDERS). Other events as
+ * they are.
+ */
+export async function withSessionHolders<E extends NotificationEvent>(
+  manager: EntityManager,
+  event: E,
+): Promise<E> {
+  const n = event.ticket.number;
+  switch (event.type) {
+    case 'REMOTE_SESSION_CANCELLED':
+      return { ...event, session: await held(manager, n, event.session) };
+    case 'CANCELLED':
+      return event.remoteSession
+        ? { ...event, remoteSession: await held(manager, n, event.remoteSession) }
+        : event;
+    case 'PROVIDER_CLIENT_ACTIVITY':
+      return event.sessionCalendar?.cancelled
+        ? {
+            ...event,
+            sessionCalendar: {
+              ...event.sessionCalendar,
+              session: await held(manager, n, event.sessionCalendar.session),
+            },
+          }
+        : event;
+    case 'PROVIDER_ASSIGNED':
+      return event.sessionCalendar
+        ? {
+            ...event,
+            sessionCalendar: { session: await held(manager, n, event.sessionCalendar.session) },
+          }
+        : event;
+    default:
+      return event;
+  }
+}
