@@ -1,4 +1,6 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { ticketWorkflow } from '../../workflows/ticket/ticket.workflow';
 import {
   acceptRemoteSessionUpdate,
   declineRemoteSessionUpdate,
@@ -6,6 +8,7 @@ import {
   proposeRemoteSessionUpdate,
   ticketStateQuery,
   type TicketView,
+  withdrawRemoteSessionUpdate,
 } from '../../workflows/ticket/ticket.contract';
 import {
   agent,
@@ -215,6 +218,80 @@ describe('the client confirms or asks for another time (L3-06)', () => {
       await expect(
         handle.executeUpdate(acceptRemoteSessionUpdate, {
           args: [req(clientUser, { proposal: 1 })],
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
+    });
+  });
+});
+
+// QA S62 (L3-06): staff withdraw a pending session (the issue was fixed before it): back to
+// REGISTERED, the triage clock as the proposal left it (met), the session marked withdrawn.
+describe('staff withdraw the remote session (QA S62, L3-06)', () => {
+  const triage = (view: TicketView): string[] =>
+    view.clocks.filter((c) => c.kind === 'triage').map((c) => `${c.run}:${c.status}`);
+  const withdrawAs = (
+    handle: WorkflowHandle<typeof ticketWorkflow>,
+    actor: Actor,
+    fields: { proposal: number; note?: unknown },
+  ) => handle.executeUpdate(withdrawRemoteSessionUpdate, { args: [req(actor, fields as never)] });
+
+  it('QA S62: no session pending INVALID_TRANSITION, a client FORBIDDEN, a stale proposal INVALID_TRANSITION, a bad note VALIDATION_FAILED; nothing recorded', async () => {
+    await withTicket(h, async (handle) => {
+      const opened = await openedState(handle);
+      await expect(withdrawAs(handle, agent, { proposal: 1 })).rejects.toMatchObject({
+        cause: { type: 'INVALID_TRANSITION' },
+      });
+      expect((await handle.query(ticketStateQuery)).timeline).toEqual(opened.timeline);
+      await toRemoteSessionProposed(handle, { at: await inHours(26) });
+      const before = await handle.query(ticketStateQuery);
+      const refused: [Promise<unknown>, string][] = [
+        [withdrawAs(handle, clientUser, { proposal: 1 }), 'FORBIDDEN'],
+        [withdrawAs(handle, approver, { proposal: 1 }), 'FORBIDDEN'],
+        [withdrawAs(handle, agent, { proposal: 2 }), 'INVALID_TRANSITION'],
+        [withdrawAs(handle, agent, { proposal: 1, note: 5 }), 'VALIDATION_FAILED'],
+      ];
+      await Promise.all(
+        refused.map(([promise, type]) =>
+          expect(promise).rejects.toMatchObject({ cause: { type } }),
+        ),
+      );
+      const after = await handle.query(ticketStateQuery);
+      expect(after.timeline).toEqual(before.timeline);
+      expect(after.remoteSession).toEqual(before.remoteSession);
+    });
+  });
+
+  it('QA S62: a confirmed session withdrawn: REGISTERED, the triage clock stays met, no clock runs; once only', async () => {
+    await withTicket(h, async (handle) => {
+      await toRemoteSessionProposed(handle, { at: await inHours(26) });
+      await handle.executeUpdate(acceptRemoteSessionUpdate, {
+        args: [req(clientUser, { proposal: 1 })],
+      });
+      const result = await withdrawAs(handle, manager, {
+        proposal: 1,
+        note: ' Ya quedó corregido ',
+      });
+      expect(result.state).toBe('REGISTERED');
+      const view = await handle.query(ticketStateQuery);
+      expect(view.remoteSession?.withdrawn).toEqual({
+        at: expect.any(String),
+        by: manager.userId,
+        note: 'Ya quedó corregido',
+      });
+      expect(view.remoteSession?.accepted).toMatchObject({ by: clientUser.userId });
+      expect(triage(view)).toEqual(['1:MET']);
+      expect(view.clocks.filter((c) => c.status === 'RUNNING')).toEqual([]);
+      expect(lastEvent(view, 'withdrawRemoteSession')?.data).toMatchObject({
+        proposal: 1,
+        sessionAt: view.remoteSession?.at,
+      });
+      // Nothing pending any more: the client cannot answer it, staff cannot withdraw it twice.
+      await expect(withdrawAs(handle, agent, { proposal: 1 })).rejects.toMatchObject({
+        cause: { type: 'INVALID_TRANSITION' },
+      });
+      await expect(
+        handle.executeUpdate(declineRemoteSessionUpdate, {
+          args: [req(clientUser, { proposal: 1, reason: 'No' })],
         }),
       ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
     });

@@ -15,6 +15,7 @@ import {
   acceptDeliveryUpdate,
   acceptRemoteSessionUpdate,
   declineRemoteSessionUpdate,
+  withdrawRemoteSessionUpdate,
   addProgressUpdate,
   authorizeChangeOrderUpdate,
   authorizeEstimateUpdate,
@@ -260,6 +261,23 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
         },
       });
       await provideInfo();
+    },
+  });
+  // L3-06 (QA S62): staff withdraw the pending session. Back to REGISTERED; no clock starts (the
+  // proposal met the triage clock: the provider attended in time, and nothing waits on the
+  // client now). A new Update: no recorded history has it, so no patch.
+  transition(rt, withdrawRemoteSessionUpdate, RULES.withdrawRemoteSession, {
+    apply: (args, seq) => {
+      const current = rt.view.remoteSession!;
+      rt.amend(seq, { sessionAt: current.at });
+      const note = args.note?.trim();
+      rt.update({
+        remoteSession: {
+          ...current,
+          withdrawn: { at: answeredAt(seq), by: args.actor.userId, note: note ? note : null },
+        },
+      });
+      to('REGISTERED');
     },
   });
   /**

@@ -422,6 +422,15 @@ export interface RemoteSessionDeclineArgs extends RequestBase {
 }
 
 /**
+ * L3-06 (QA S62): staff withdraw the current proposal, confirmed or not (e.g. the issue was fixed
+ * before the session), with an optional note for the client.
+ */
+export interface RemoteSessionWithdrawArgs extends RequestBase {
+  readonly proposal: number;
+  readonly note?: string;
+}
+
+/**
  * L3-06: the remote session proposed on a ticket (the newest proposal) and the client's answer to
  * it. `proposal` counts the ticket's proposals (1, 2… after each re-proposal); an answer names it,
  * so a stale page cannot answer a proposal that was replaced.
@@ -440,6 +449,12 @@ export interface RemoteSession {
     readonly by: string;
     readonly reason: string;
     readonly suggestedAt: string | null;
+  } | null;
+  /** QA S62: staff withdrew it (absent on views before `withdrawRemoteSession`). */
+  readonly withdrawn?: {
+    readonly at: string;
+    readonly by: string;
+    readonly note: string | null;
   } | null;
 }
 export interface ClassifyArgs extends RequestBase {
@@ -555,6 +570,14 @@ export const provideInfoUpdate = u<NoteArgs>('provideInfo');
  */
 export const acceptRemoteSessionUpdate = u<RemoteSessionAcceptArgs>('acceptRemoteSession');
 export const declineRemoteSessionUpdate = u<RemoteSessionDeclineArgs>('declineRemoteSession');
+/**
+ * L3-06 (QA S62): provider staff withdraw the pending session (`withdrawRemoteSession`
+ * `{ proposal, note? }`, REMOTE_SESSION_PROPOSED only, confirmed or not): the ticket goes back to
+ * REGISTERED with the triage clock as the proposal left it (met: the provider attended in time),
+ * and the calendars that hold the session get its cancellation. Staff then classify, ask or
+ * propose again.
+ */
+export const withdrawRemoteSessionUpdate = u<RemoteSessionWithdrawArgs>('withdrawRemoteSession');
 /** Info complete: PROBLEM → IN_ANALYSIS (assigned at once, L3-07) or REQUIREMENT → IN_DIAGNOSIS (L3-08). */
 export const classifyUpdate = u<ClassifyArgs>('classify');
 /** L3-07: a progress update restarts the progress clock. */

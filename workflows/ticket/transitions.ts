@@ -16,6 +16,7 @@ import type {
   RemoteSessionAcceptArgs,
   RemoteSessionArgs,
   RemoteSessionDeclineArgs,
+  RemoteSessionWithdrawArgs,
   RequestBase,
   TicketCategory,
   TicketErrorCode,
@@ -408,7 +409,7 @@ export function answersInfoRequest(args: CommentArgs, ticket: TicketView): boole
  * a proposal is confirmed once.
  */
 function currentProposal(
-  args: RemoteSessionAcceptArgs | RemoteSessionDeclineArgs,
+  args: RemoteSessionAcceptArgs | RemoteSessionDeclineArgs | RemoteSessionWithdrawArgs,
   ticket: TicketView,
 ): void {
   const current = ticket.remoteSession;
@@ -509,6 +510,21 @@ export const RULES = {
       }
     },
   } as TransitionRule<RemoteSessionDeclineArgs>,
+  // L3-06 (QA S62): staff withdraw the pending session (the issue was fixed before it): back to
+  // REGISTERED, the triage clock as the proposal left it. No session pending: WRONG_STATE.
+  withdrawRemoteSession: {
+    roles: PROVIDER,
+    from: ['REMOTE_SESSION_PROPOSED'],
+    validate: (args, ticket) => {
+      currentProposal(args, ticket);
+      if (args.note !== undefined && typeof args.note !== 'string') {
+        fail('VALIDATION_FAILED', 'note must be a string', {
+          reason: 'INVALID_VALUE',
+          field: 'note',
+        });
+      }
+    },
+  } as TransitionRule<RemoteSessionWithdrawArgs>,
   classify: {
     roles: PROVIDER,
     from: ['REGISTERED', 'REMOTE_SESSION_PROPOSED'],
