@@ -250,6 +250,11 @@ const EVENT_EXTRAS: {
   },
   // L3-06 (QA S62): a declined session leaves only the calendars that hold it.
   REMOTE_SESSION_CANCELLED: { told: (event, { manager }) => withSessionHolders(manager, event) },
+  // L3-06 (QA S62): staff withdrew it: the staff whose calendars hold it are told too.
+  REMOTE_SESSION_WITHDRAWN: {
+    told: (event, { manager }) => withSessionHolders(manager, event),
+    sessionHolderIds: (event) => event.session.heldBy ?? [],
+  },
   ESTIMATE_SUBMITTED: { told: withShortfall, complete: withApprovers },
   AUTHORIZATION_RECORDED: { told: withNoCharge },
   ESTIMATE_REMINDER: { told: withReminderShortfall, complete: withApprovers },

@@ -81,6 +81,21 @@ export interface RemoteSessionEntry {
   readonly heldBy?: readonly string[];
 }
 /**
+ * L3-06 (QA S62): provider staff withdrew the pending remote session (`withdrawRemoteSession`:
+ * the issue was fixed before it, say). Told to the client's side (the registrant and the
+ * participants) and to the staff whose calendars hold it (SESSION_HOLDERS); only the calendars
+ * that hold it get the METHOD:CANCEL (`session.heldBy`).
+ */
+export interface RemoteSessionWithdrawnEvent extends EventBase {
+  readonly type: 'REMOTE_SESSION_WITHDRAWN';
+  /** The proposal withdrawn. */
+  readonly session: RemoteSessionEntry;
+  /** `app_user.id` of the staff member who withdrew it. */
+  readonly withdrawnById: string;
+  /** Their note to the client, if any. */
+  readonly note?: string;
+}
+/**
  * L3-06 (QA S60b #6): the client cannot attend the proposed remote session (`declineRemoteSession`).
  * Told to the client's side that got the invitation (the registrant and the participants), who
  * declined included: its `.ics` (METHOD:CANCEL, the invitation's UID) takes the session out of
@@ -702,6 +717,7 @@ export type NotificationEvent =
   | InfoRequestedEvent
   | RemoteSessionProposedEvent
   | RemoteSessionCancelledEvent
+  | RemoteSessionWithdrawnEvent
   | ClassifiedEvent
   | AssignedEvent
   | ProgressUpdateEvent

@@ -782,6 +782,8 @@ function namedIn(event: NotificationEvent): string[] {
       return [event.reporterId];
     case 'REMOTE_SESSION_CANCELLED':
       return [event.declinedById];
+    case 'REMOTE_SESSION_WITHDRAWN':
+      return [event.withdrawnById];
     case 'CANCELLED':
       return event.cancelledById ? [event.cancelledById] : [];
     case 'PROVIDER_CLIENT_ACTIVITY':

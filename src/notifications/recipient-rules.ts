@@ -33,6 +33,8 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   REMOTE_SESSION_PROPOSED: ['REGISTRANT'],
   // L3-06 (QA S60b #6): a declined session leaves the calendars its invitation reached.
   REMOTE_SESSION_CANCELLED: ['REGISTRANT'],
+  // L3-06 (QA S62): staff withdrew it: the client's side, and the staff whose calendars hold it.
+  REMOTE_SESSION_WITHDRAWN: ['REGISTRANT', 'SESSION_HOLDERS'],
   CLASSIFIED: ['REGISTRANT'],
   ASSIGNED: ['REGISTRANT'],
   PROGRESS_UPDATE: ['REGISTRANT'],

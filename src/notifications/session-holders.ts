@@ -52,6 +52,7 @@ export async function withSessionHolders<E extends NotificationEvent>(
   const n = event.ticket.number;
   switch (event.type) {
     case 'REMOTE_SESSION_CANCELLED':
+    case 'REMOTE_SESSION_WITHDRAWN':
       return { ...event, session: await held(manager, n, event.session) };
     case 'CANCELLED':
       return event.remoteSession

@@ -258,11 +258,11 @@ function sessionEntry(s: ViewedSession): RemoteSessionEntry {
 
 /**
  * L3-06 (QA S60b #6): the ticket's remote session still in its invitees' calendars at `at`: not
- * declined (that cancelled it) and not over (a session held stays where it happened).
+ * declined or withdrawn (that cancelled it, QA S62) and not over (a session held stays where it happened).
  */
 function liveSession(slice: ReadModelSlice, at: string): RemoteSessionEntry | null {
   const s = slice.details.remoteSession;
-  if (!s || s.declined) return null;
+  if (!s || s.declined || s.withdrawn) return null;
   const ends = Date.parse(s.at) + s.durationMinutes * 60_000;
   return ends > Date.parse(at) ? sessionEntry(s) : null;
 }
@@ -522,6 +522,17 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         declinedById: e.actor?.userId ?? s.declined.by,
         reason: s.declined.reason,
         ...(s.declined.suggestedAt ? { suggestedAt: s.declined.suggestedAt } : {}),
+      };
+    }
+    case 'withdrawRemoteSession': {
+      // L3-06 (QA S62): staff withdrew the pending session: it leaves the calendars that hold it.
+      const s = slice.details.remoteSession;
+      if (!s?.withdrawn || s.at !== text(d.sessionAt)) return null;
+      return {
+        type: 'REMOTE_SESSION_WITHDRAWN',
+        session: sessionEntry(s),
+        withdrawnById: e.actor?.userId ?? s.withdrawn.by,
+        ...(s.withdrawn.note ? { note: s.withdrawn.note } : {}),
       };
     }
     case 'classify': {

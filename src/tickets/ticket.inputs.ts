@@ -123,6 +123,18 @@ export class AcceptRemoteSessionInput extends TicketActionInput {
   proposal!: number;
 }
 
+/**
+ * L3-06 (QA S62): provider staff withdraw the current proposal (confirmed or not), with an
+ * optional `note` for the client.
+ */
+@InputType()
+export class WithdrawRemoteSessionInput extends TicketActionInput {
+  @Field(() => Int, { description: 'The proposal withdrawn (Ticket.remoteSession.proposal).' })
+  @IsInt()
+  @Min(1)
+  proposal!: number;
+}
+
 /** L3-06: the client cannot attend the current proposal: why, and maybe a time that suits it. */
 @InputType()
 export class DeclineRemoteSessionInput extends TicketActionInput {

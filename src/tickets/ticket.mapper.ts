@@ -56,7 +56,13 @@ function remoteSessionOf(r: RemoteSession | null | undefined): RemoteSessionMode
     proposedAt: new Date(r.proposedAt),
     proposedBy: r.proposedBy,
     accepted: r.accepted
-      ? { at: new Date(r.accepted.at), by: r.accepted.by, reason: null, suggestedAt: null }
+      ? {
+          at: new Date(r.accepted.at),
+          by: r.accepted.by,
+          reason: null,
+          suggestedAt: null,
+          note: null,
+        }
       : null,
     declined: r.declined
       ? {
@@ -64,6 +70,16 @@ function remoteSessionOf(r: RemoteSession | null | undefined): RemoteSessionMode
           by: r.declined.by,
           reason: r.declined.reason,
           suggestedAt: date(r.declined.suggestedAt),
+          note: null,
+        }
+      : null,
+    withdrawn: r.withdrawn
+      ? {
+          at: new Date(r.withdrawn.at),
+          by: r.withdrawn.by,
+          reason: null,
+          suggestedAt: null,
+          note: r.withdrawn.note,
         }
       : null,
   };

@@ -199,13 +199,16 @@ export class AuthorizationModel {
 }
 
 @ObjectType('RemoteSessionAnswer', {
-  description: "L3-06: the client's answer to a remote-session proposal.",
+  description:
+    "L3-06: the client's answer to a remote-session proposal, or staff withdrawing it (QA S62).",
 })
 export class RemoteSessionAnswerModel {
   @Field()
   at!: Date;
 
-  @Field(() => ID, { description: 'The client user who answered.' })
+  @Field(() => ID, {
+    description: 'The client user who answered, or the staff member who withdrew it.',
+  })
   by!: string;
 
   @Field(() => String, { nullable: true, description: 'Why the client cannot attend (declined).' })
@@ -213,6 +216,9 @@ export class RemoteSessionAnswerModel {
 
   @Field(() => Date, { nullable: true, description: 'A time the client suggests instead.' })
   suggestedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Staff's note to the client (withdrawn)." })
+  note!: string | null;
 }
 
 @ObjectType('RemoteSession', {
@@ -245,6 +251,13 @@ export class RemoteSessionModel {
 
   @Field(() => RemoteSessionAnswerModel, { nullable: true })
   declined!: RemoteSessionAnswerModel | null;
+
+  @Field(() => RemoteSessionAnswerModel, {
+    nullable: true,
+    description:
+      'QA S62: provider staff withdrew the session (withdrawRemoteSession): who, when, their note.',
+  })
+  withdrawn!: RemoteSessionAnswerModel | null;
 }
 
 export enum AdminActionKind {

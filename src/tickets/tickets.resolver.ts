@@ -39,6 +39,7 @@ import {
   SubmitEstimateInput,
   TicketActionInput,
   TicketFilter,
+  WithdrawRemoteSessionInput,
 } from './ticket.inputs';
 import type { TicketWithParts } from './ticket.mapper';
 import { visibleTimeline } from './ticket-timeline';
@@ -342,6 +343,19 @@ export class TicketsResolver {
       proposal: i.proposal,
       reason: i.reason,
       ...(i.suggestedAt ? { suggestedAt: i.suggestedAt.toISOString() } : {}),
+    });
+  }
+
+  @Mutation(() => TransitionOutcome, {
+    description:
+      'L3-06 (QA S62): provider staff withdraw the pending remote session (confirmed or not), with an optional note: back to REGISTERED with the triage clock as the proposal left it; the client and whoever holds the session in their calendar get its cancellation (METHOD:CANCEL). No session pending: INVALID_TRANSITION; clients: FORBIDDEN.',
+  })
+  withdrawRemoteSession(
+    @CurrentUser() u: AuthenticatedUser,
+    @Args('input') i: WithdrawRemoteSessionInput,
+  ) {
+    return this.run(u, 'withdrawRemoteSession', wf.withdrawRemoteSessionUpdate, i, {
+      proposal: i.proposal,
     });
   }
 

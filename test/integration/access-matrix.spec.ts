@@ -139,6 +139,8 @@ const MATRIX: readonly Row[] = [
   // L3-06: the client confirms the proposed remote session or cannot attend it.
   ticket('acceptRemoteSession', CLIENT, { proposal: 1 }),
   ticket('declineRemoteSession', CLIENT, { proposal: 1, reason: 'No puedo ese día' }),
+  // QA S62: provider staff withdraw the pending session.
+  ticket('withdrawRemoteSession', PROVIDER, { proposal: 1 }),
   ticket('classifyTicket', PROVIDER, {
     classification: 'REQUIREMENT',
     requirementKind: 'DEVELOPMENT',

@@ -220,6 +220,24 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('stale proposal', r, { input: { ...ok, proposal: 2 } }, 'INVALID_TRANSITION'),
     ];
   },
+  // QA S62 (L3-06): staff withdraw the current proposal; none pending is INVALID_TRANSITION.
+  withdrawRemoteSession: (f) => {
+    const r = Role.AGENT;
+    const n = f.remoteSession;
+    return [
+      ...ticketBase(r, n, { proposal: 1 }),
+      c('missing proposal', r, { input: { number: n } }),
+      c('proposal 0', r, { input: { number: n, proposal: 0 } }),
+      c('stale proposal', r, { input: { number: n, proposal: 2 } }, 'INVALID_TRANSITION'),
+      c('client withdraws', Role.CLIENT_USER, { input: { number: n, proposal: 1 } }, 'FORBIDDEN'),
+      c(
+        'no session pending',
+        r,
+        { input: { number: f.registered, proposal: 1 } },
+        'INVALID_TRANSITION',
+      ),
+    ];
+  },
   classifyTicket: (f) => {
     const r = Role.AGENT;
     const n = f.registered;

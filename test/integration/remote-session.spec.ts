@@ -30,7 +30,7 @@ const TICKET = `number state
   remoteSessionAt
   remoteSession {
     proposal at durationMinutes link note
-    accepted { at by } declined { at by reason suggestedAt }
+    accepted { at by } declined { at by reason suggestedAt } withdrawn { at by note }
   }
   clocks { kind run status }
   timeline { seq type actorRole data }
@@ -47,6 +47,7 @@ interface Ticket {
     note: string | null;
     accepted: { at: string; by: string } | null;
     declined: { reason: string; suggestedAt: string | null } | null;
+    withdrawn?: { at: string; by: string; note: string | null } | null;
   } | null;
   clocks: { kind: string; run: number; status: string }[];
   timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
@@ -96,6 +97,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
     mutate(role, 'acceptRemoteSession', 'AcceptRemoteSessionInput', input);
   const decline = (input: object, role = Role.CLIENT_USER) =>
     mutate(role, 'declineRemoteSession', 'DeclineRemoteSessionInput', input);
+  const withdraw = (input: object, role = Role.AGENT) =>
+    mutate(role, 'withdrawRemoteSession', 'WithdrawRemoteSessionInput', input);
 
   async function read(number: string, role = Role.AGENT): Promise<Ticket> {
     const { body } = await gql<{ ticket: Ticket }>(
@@ -610,5 +613,66 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(
       (await caughtMails(first)).filter((m) => m.subject.includes(n) && /cancel/i.test(m.subject)),
     ).toEqual([]);
+  });
+
+  it('QA S62: staff withdraw a confirmed session: back to REGISTERED with the triage clock as it was; the client and the agent holding it get its cancellation, once each', async () => {
+    const n = await register();
+    expect((await propose({ number: n, at: businessHour(2), link: LINK })).code).toBeUndefined();
+    expect((await accept({ number: n, proposal: 1 })).code).toBeUndefined();
+    const agent = await proposerEmail(n);
+    const [invite] = await sent(n, 'REMOTE_SESSION_PROPOSED', 1);
+    // A client may not withdraw it; a stale proposal is refused; nothing recorded.
+    const before = await eventCount(n);
+    expect((await withdraw({ number: n, proposal: 1 }, Role.CLIENT_USER)).code).toBe('FORBIDDEN');
+    expect((await withdraw({ number: n, proposal: 2 })).code).toBe('INVALID_TRANSITION');
+    expect(await eventCount(n)).toBe(before);
+    // The agent's copy of the confirmation went out before the session is withdrawn.
+    await eventually(
+      () => outbox(n, 'PROVIDER_CLIENT_ACTIVITY'),
+      (rows) =>
+        rows.some((r) => r.attachments.length > 0) && rows.every((r) => r.status === 'SENT'),
+    );
+
+    const { ticket, code } = await withdraw(
+      { number: n, proposal: 1, note: 'Ya quedó corregido el timbrado.' },
+      Role.MANAGER,
+    );
+    expect(code).toBeUndefined();
+    expect(ticket!.state).toBe('REGISTERED');
+    expect(ticket!.remoteSession!.withdrawn).toMatchObject({
+      note: 'Ya quedó corregido el timbrado.',
+    });
+    expect(triage(ticket!)).toEqual(['1:MET']);
+    expect(ticket!.confirmedRemoteSessionAt).toBeNull();
+    expect(ticket!.allowedActions).not.toContain('withdrawRemoteSession');
+    // Nothing pending any more.
+    expect((await withdraw({ number: n, proposal: 1 })).code).toBe('INVALID_TRANSITION');
+
+    const rows = await sent(n, 'REMOTE_SESSION_WITHDRAWN', 2);
+    expect(rows.map((r) => r.recipient_address).sort()).toEqual([agent, REGISTRANT].sort());
+    const [clientMail, ...more] = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(n, 'Sesión remota cancelada'),
+    );
+    expect(more).toEqual([]);
+    expect(clientMail.text).toContain('retiró la sesión remota');
+    expect(clientMail.text).toContain('Ya quedó corregido el timbrado.');
+    const [clientCancel] = await caughtCalendars(clientMail);
+    expect(clientCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: ics(invite).UID,
+      ATTENDEE: `mailto:${REGISTRANT}`,
+    });
+    expect(Number(clientCancel.props.SEQUENCE)).toBeGreaterThan(Number(ics(invite).SEQUENCE));
+    const agentMails = (await caughtMails(agent)).filter(
+      (m) =>
+        m.subject.includes(n) && /Sesión remota cancelada|Remote session cancelled/.test(m.subject),
+    );
+    expect(agentMails).toHaveLength(1);
+    const [agentCancel] = await caughtCalendars(agentMails[0]);
+    expect(agentCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: ics(invite).UID,
+      ATTENDEE: `mailto:${agent}`,
+    });
   });
 });

@@ -80,7 +80,9 @@ export function sessionCancellation(
   return holdsSession(session, ctx) ? [remoteSessionCalendar(session, ticket, ctx, true)] : [];
 }
 
-export const remoteSessionTemplates: TemplateFamily<'REMOTE_SESSION_CANCELLED'> = {
+export const remoteSessionTemplates: TemplateFamily<
+  'REMOTE_SESSION_CANCELLED' | 'REMOTE_SESSION_WITHDRAWN'
+> = {
   // QA S60b #6: who declined reads it as theirs; the registrant's colleagues on the ticket (who
   // got the same invitation) read who declined.
   REMOTE_SESSION_CANCELLED: (e, ctx) => {
@@ -124,6 +126,46 @@ export const remoteSessionTemplates: TemplateFamily<'REMOTE_SESSION_CANCELLED'> 
             'The support team will propose another time or write to you on the ticket.',
           ),
         },
+      ],
+      calendar: sessionCancellation(e.session, e.ticket, ctx),
+    };
+  },
+
+  // L3-06 (QA S62): staff withdrew the pending session (the issue was fixed before it, say). The
+  // client's side reads that nothing is asked of them; staff who held it, that it left their
+  // calendar; who withdrew it reads it as theirs.
+  REMOTE_SESSION_WITHDRAWN: (e, ctx) => {
+    const n = e.ticket.number;
+    const own = ctx.recipientId !== undefined && ctx.recipientId === e.withdrawnById;
+    const who = ctx.names.get(e.withdrawnById) ?? ctx.t('El equipo de soporte', 'The support team');
+    return {
+      subject: ticketSubjectLine(
+        e.ticket,
+        `${ctx.t('Sesión remota cancelada', 'Remote session cancelled')}: ${ctx.dates.shortInstant(e.session.at)}`,
+      ),
+      heading: own
+        ? ctx.t(
+            `Retiró la sesión remota del ticket ${n}.`,
+            `You withdrew the remote session of ticket ${n}.`,
+          )
+        : ctx.t(
+            `${who} retiró la sesión remota del ticket ${n}.`,
+            `${who} withdrew the remote session of ticket ${n}.`,
+          ),
+      blocks: [
+        sessionCancelledParagraph(e.session, ctx),
+        ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
+        ...(ctx.staff
+          ? []
+          : [
+              {
+                kind: 'paragraph' as const,
+                text: ctx.t(
+                  'No necesita hacer nada: el equipo de soporte sigue con el ticket y le escribirá en él.',
+                  'Nothing is needed from you: the support team carries on with the ticket and will write to you on it.',
+                ),
+              },
+            ]),
       ],
       calendar: sessionCancellation(e.session, e.ticket, ctx),
     };

@@ -266,5 +266,13 @@ export function sampleEvents(
       reason: 'Ese día tenemos cierre contable.',
       suggestedAt: '2026-02-05T17:00:00.000Z',
     },
+    // L3-06 (QA S62): the agent withdrew the session (the issue was fixed before it).
+    REMOTE_SESSION_WITHDRAWN: {
+      ...base(),
+      type: 'REMOTE_SESSION_WITHDRAWN',
+      session: { at: '2026-02-04T17:00:00.000Z', durationMinutes: 45, note: 'Por Google Meet' },
+      withdrawnById: people.agentId,
+      note: 'Ya quedó corregido el timbrado.',
+    },
   };
 }

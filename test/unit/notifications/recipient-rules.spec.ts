@@ -33,7 +33,11 @@ describe('L3-11 recipient rules', () => {
     for (const [type, audiences] of Object.entries(RECIPIENT_RULES)) {
       if (type.startsWith('PROVIDER_') || type.startsWith('SLA_')) {
         expect(audiences.every((a) => provider.has(a))).toBe(true);
-      } else expect(audiences.filter((a) => a !== 'MANAGERS' && provider.has(a))).toEqual([]);
+      } else {
+        // QA S62: a withdrawn session also leaves the calendars of the staff who hold it.
+        const staff = type === 'REMOTE_SESSION_WITHDRAWN' ? ['SESSION_HOLDERS'] : [];
+        expect(audiences.filter((a) => a !== 'MANAGERS' && provider.has(a))).toEqual(staff);
+      }
     }
   });
 
@@ -98,7 +102,9 @@ describe('L3-11 recipient rules', () => {
       'PROVIDER_ASSIGNED',
       'PROVIDER_DELIVERY_AT_RISK',
       'PROVIDER_RELEASE_ON_CLOSED_DAY',
+      'REMOTE_SESSION_WITHDRAWN',
     ]);
+    expect(RECIPIENT_RULES.REMOTE_SESSION_WITHDRAWN).toEqual(['REGISTRANT', 'SESSION_HOLDERS']);
     const rest = (Object.keys(RECIPIENT_RULES) as NotificationEventType[]).filter(
       (t) => !special.has(t),
     );

@@ -4,6 +4,7 @@ import type {
   ProviderAssignedEvent,
   RemoteSessionCancelledEvent,
   RemoteSessionProposedEvent,
+  RemoteSessionWithdrawnEvent,
 } from '../../../src/notifications/notification-event';
 import { renderEmail } from '../../../src/notifications/templates/render-email';
 import { RENDER_OPTIONS, SAMPLE_TICKET, sampleRecipient } from '../fixtures/sample-email';
@@ -36,7 +37,11 @@ const proposal = (
 });
 
 function ics(
-  event: RemoteSessionProposedEvent | RemoteSessionCancelledEvent | ProviderAssignedEvent,
+  event:
+    | RemoteSessionProposedEvent
+    | RemoteSessionCancelledEvent
+    | RemoteSessionWithdrawnEvent
+    | ProviderAssignedEvent,
   r = ES,
 ): Record<string, string> {
   const [file] = renderEmail(event, r, OPTIONS)!.attachments;
@@ -190,5 +195,32 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     expect(Number(cancel.SEQUENCE)).toBe(Number(request.SEQUENCE));
     expect(Number(cancel.SEQUENCE)).toBeGreaterThan(Number(invitation.SEQUENCE));
     expect(renderEmail(moved, staff('u-other'), options)!.attachments).toEqual([]);
+  });
+
+  it('staff withdrew it: the client reads who and the note, nothing asked of them, and its CANCEL if held; es-MX and English', () => {
+    const withdrawn: RemoteSessionWithdrawnEvent = {
+      eventKey: `ticket-${TICKET.number}:12`,
+      occurredAt: '2026-12-01T17:00:00.000Z',
+      ticket: TICKET,
+      type: 'REMOTE_SESSION_WITHDRAWN',
+      session: { ...session, heldBy: ['u-registrant', 'u-agent'] },
+      withdrawnById: 'u-agent',
+      note: 'Ya quedó corregido el timbrado.',
+    };
+    const options = { ...OPTIONS, names: new Map([['u-agent', 'Alex Agent']]) };
+    const es = renderEmail(withdrawn, holder, options)!;
+    expect(es.subject).toContain('Sesión remota cancelada');
+    expect(es.text).toContain(`Alex Agent retiró la sesión remota del ticket ${TICKET.number}.`);
+    expect(es.text).toContain('Ya quedó corregido el timbrado.');
+    expect(es.text).toContain('No necesita hacer nada');
+    expect(ics(withdrawn, holder)).toMatchObject({ METHOD: 'CANCEL', UID: invitation.UID });
+    const en = renderEmail(withdrawn, { ...later, locale: Locale.EN }, options)!;
+    expect(en.text).toContain(`Alex Agent withdrew the remote session of ticket ${TICKET.number}.`);
+    expect(en.attachments).toEqual([]);
+    // Who withdrew it, holding it, reads it as theirs and gets the CANCEL, no client sentence.
+    const own = renderEmail(withdrawn, { ...ES, id: 'u-agent', side: 'STAFF' }, options)!;
+    expect(own.text).toContain(`Retiró la sesión remota del ticket ${TICKET.number}.`);
+    expect(own.text).not.toContain('No necesita hacer nada');
+    expect(own.attachments).toHaveLength(1);
   });
 });

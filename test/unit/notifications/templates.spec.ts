@@ -384,6 +384,8 @@ describe('L3-11 email templates', () => {
       // QA S60b #6: a declined session's email takes it out of the calendar.
       'REMOTE_SESSION_CANCELLED',
       'REMOTE_SESSION_PROPOSED',
+      // QA S62: so does a session staff withdrew.
+      'REMOTE_SESSION_WITHDRAWN',
     ]);
     const [ics] = render(EVENTS.REMOTE_SESSION_PROPOSED, ES).attachments;
     expect(ics).toMatchObject({

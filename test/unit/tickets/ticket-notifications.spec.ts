@@ -109,6 +109,26 @@ const SLICE = {
 } as unknown as ReadModelSlice;
 
 /** L3-12: the same ticket with change order v3 (+2.5 h) pending after the authorized v2. */
+/** QA S62: a ticket whose remote session staff withdrew (GENERIC's `at`; no `sessionAt`). */
+const WITHDRAWN_SLICE = {
+  ...SLICE,
+  details: {
+    ...SLICE.details,
+    remoteSession: {
+      proposal: 1,
+      at: '',
+      durationMinutes: 60,
+      link: null,
+      note: null,
+      proposedAt: AT,
+      proposedBy: 'u-agent',
+      accepted: null,
+      declined: null,
+      withdrawn: { at: AT, by: 'u-staff', note: null },
+    },
+  },
+} as unknown as ReadModelSlice;
+
 const CHANGE_ORDER_SLICE = {
   ...SLICE,
   details: {
@@ -188,7 +208,12 @@ describe('L3-11 timeline events → emails', () => {
     // provider's agent only when the pick was automatic (the client hears of it in CLASSIFIED).
     const data = type === 'ASSIGNED' ? { agentId: 'u-agent', automatic: true } : GENERIC;
     // A change order's reminder is about a change order (L3-12): a ticket that has one.
-    const slice = type === 'CHANGE_ORDER_REMINDER' ? CHANGE_ORDER_SLICE : SLICE;
+    const slice =
+      type === 'CHANGE_ORDER_REMINDER'
+        ? CHANGE_ORDER_SLICE
+        : type === 'withdrawRemoteSession'
+          ? WITHDRAWN_SLICE
+          : SLICE;
     const d = type === 'CHANGE_ORDER_REMINDER' ? { ...data, estimateVersion: 3 } : data;
     const emails = [
       ...notificationsFor(TICKET, event(type, d), slice),
@@ -1031,6 +1056,7 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
     proposedBy: 'u-proposer',
     accepted: null as null | { at: string; by: string },
     declined: null as null | { at: string; by: string; reason: string; suggestedAt: string | null },
+    withdrawn: null as null | { at: string; by: string; note: string | null },
   };
   const entry = {
     at: session.at,
@@ -1113,6 +1139,28 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
     const past = withSession({ accepted, at: '2026-03-02T14:00:00.000Z' });
     expect(notificationFor(TICKET, cancel, past)).not.toHaveProperty('remoteSession');
     expect(providerNotificationFor(TICKET, cancel, past)).not.toHaveProperty('sessionCalendar');
+  });
+
+  it('QA S62: staff withdrawing the session tell the client side (with the note) and end it: a later cancellation does not cancel it again', () => {
+    const withdrawn = { at: AT, by: 'u-agent', note: 'Ya quedó corregido' };
+    const withdraw = event(
+      'withdrawRemoteSession',
+      { proposal: 1, sessionAt: session.at },
+      'AGENT',
+      'u-agent',
+    );
+    expect(notificationsFor(TICKET, withdraw, withSession({ accepted, withdrawn }))).toEqual([
+      expect.objectContaining({
+        type: 'REMOTE_SESSION_WITHDRAWN',
+        session: entry,
+        withdrawnById: 'u-agent',
+        note: 'Ya quedó corregido',
+      }),
+    ]);
+    const cancel = client('cancel', { note: 'Ya no aplica' });
+    expect(
+      notificationFor(TICKET, cancel, withSession({ accepted, withdrawn })),
+    ).not.toHaveProperty('remoteSession');
   });
 
   it('QA S62: a reassignment hands a confirmed session ahead to the new agent, not a proposal, a declined or a past one', () => {
