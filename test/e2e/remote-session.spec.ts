@@ -264,4 +264,65 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       at: new Date(Date.parse(suggestedAt) - (Date.parse(suggestedAt) % 60_000)).toISOString(),
     });
   });
+
+  // QA S62 (L3-06): staff had no way to withdraw a session they no longer need (the issue was
+  // fixed before it).
+  it('the agent withdraws the confirmed session with a note: the ticket goes back to «Registrado», the card and the history say so', async () => {
+    const { number, page: client } = await proposedToClient(
+      'No timbra la nota de crédito',
+      'Error al timbrar notas de crédito.',
+      { durationMinutes: 60 },
+    );
+    // Not the client's to withdraw.
+    await client.getByTestId('actions').getByRole('button', { name: 'Confirmar' }).waitFor();
+    expect(
+      await client
+        .getByTestId('actions')
+        .getByRole('button', { name: 'Retirar sesión remota' })
+        .count(),
+    ).toBe(0);
+    const accepted = await gql(
+      e2e.world.api,
+      `mutation ($input: AcceptRemoteSessionInput!) { acceptRemoteSession(input: $input) { seq } }`,
+      { input: { number, proposal: 1 } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(accepted.body.errors).toBeUndefined();
+
+    const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(agent, AGENT, e2e.password(AGENT));
+    await agent.goto(`/tickets/${number}`);
+    await inSpanish(agent);
+    await agent.getByTestId('remote-session-accepted').waitFor();
+    const form = await openAction(agent, 'Retirar sesión remota');
+    expect(await form.getByTestId('withdrawRemoteSession-explain').innerText()).toContain(
+      'El cliente recibe la cancelación',
+    );
+    await form.locator('textarea').first().fill('Ya quedó corregido el timbrado.');
+    await form.getByRole('button', { name: 'Retirar sesión remota', exact: true }).click();
+    await agent
+      .getByTestId('actions')
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Sesión retirada: avisamos al cliente y la quitamos de los calendarios que la tenían. Estado: Registrado.',
+      })
+      .waitFor();
+    const withdrawn = agent.getByTestId('remote-session-withdrawn');
+    await withdrawn.waitFor();
+    expect(await withdrawn.innerText()).toMatch(/^El equipo retiró la sesión el \d/);
+    expect(await withdrawn.innerText()).toContain('Ya quedó corregido el timbrado.');
+    expect(await agent.getByTestId('remote-session-join').count()).toBe(0);
+    const event = agent.getByTestId('timeline').getByTestId('event-withdrawRemoteSession');
+    await event.waitFor();
+    expect(await event.innerText()).toContain('Sesión remota retirada por el equipo');
+    // Nothing pending: no second withdrawal offered.
+    expect(
+      await agent
+        .getByTestId('actions')
+        .locator('.action-buttons')
+        .getByRole('button', { name: 'Retirar sesión remota', exact: true })
+        .count(),
+    ).toBe(0);
+  });
 });

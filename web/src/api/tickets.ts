@@ -201,6 +201,8 @@ export interface RemoteSession {
   note: string | null;
   accepted: RemoteSessionAnswer | null;
   declined: RemoteSessionAnswer | null;
+  /** QA S62: staff withdrew it (`note`: theirs to the client). */
+  withdrawn?: { at: string; by: string; note: string | null } | null;
 }
 
 export interface TicketDetail extends TicketSummary {
@@ -311,6 +313,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
     remoteSession {
       proposal at durationMinutes link note
       accepted { at by reason suggestedAt } declined { at by reason suggestedAt }
+      withdrawn { at by note }
     }
     closureOutcome allowedActions publicReplyCountsAsProgress releaseDateSuperseded releaseDateOnClosedDay calendarTimeZone assigneeId
     registrantName registrantLocale
@@ -570,6 +573,13 @@ export const ACTIONS: Record<string, ActionSpec> = {
     mutation: 'declineRemoteSession',
     input: 'DeclineRemoteSessionInput',
     fields: ['proposal', 'reason', 'suggestedAt'],
+    noteRequired: false,
+  },
+  // QA S62 (L3-06): staff withdraw the pending session, with an optional note for the client.
+  withdrawRemoteSession: {
+    mutation: 'withdrawRemoteSession',
+    input: 'WithdrawRemoteSessionInput',
+    fields: ['proposal', 'note'],
     noteRequired: false,
   },
   classify: {

@@ -5,16 +5,20 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
   actionNames: {
     acceptRemoteSession: 'Confirm',
     declineRemoteSession: "Suggest another time / I can't",
+    withdrawRemoteSession: 'Withdraw remote session',
   },
   events: {
     acceptRemoteSession: 'Remote session confirmed by the client',
     declineRemoteSession: 'The client cannot attend at the proposed time',
+    withdrawRemoteSession: 'Remote session withdrawn by staff',
   },
   done: {
     acceptRemoteSession: (state: string) =>
       `Session confirmed: the team knows you will attend. State: ${state}.`,
     declineRemoteSession: (state: string) =>
       `We told the team you cannot attend at that time; they will propose another. State: ${state}.`,
+    withdrawRemoteSession: (state: string) =>
+      `Session withdrawn: we told the client and removed it from the calendars that had it. State: ${state}.`,
   },
   link: 'Meeting link (optional)',
   linkHint: 'An https:// address, e.g. from Meet, Teams or Zoom.',
@@ -39,6 +43,9 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
   declineReason: 'Why can you not attend at that time?',
   acceptExplain:
     'You confirm you will attend the session at that time. Please have the information at hand.',
+  withdrawExplain:
+    'The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket goes back to “Registered”: classify it, ask for information or propose another session.',
+  withdrawn: (when: string) => `The team withdrew the session on ${when}.`,
   declineExplain:
     'Tell us why you cannot attend and, if you like, a time that suits you: the team will propose another.',
   proposalNotCurrent: 'The session proposal changed: refresh the page to see the current time.',

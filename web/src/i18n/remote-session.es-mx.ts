@@ -8,10 +8,12 @@ export const remoteSessionEsMX = {
   actionNames: {
     acceptRemoteSession: 'Confirmar',
     declineRemoteSession: 'Proponer otro horario / No puedo',
+    withdrawRemoteSession: 'Retirar sesión remota',
   } as Record<string, string>,
   events: {
     acceptRemoteSession: 'Sesión remota confirmada por el cliente',
     declineRemoteSession: 'El cliente no puede en el horario propuesto',
+    withdrawRemoteSession: 'Sesión remota retirada por el equipo',
   } as Record<string, string>,
   /**
    * What the client reads once they answered, instead of «Proponer otro horario / No puedo:
@@ -22,6 +24,8 @@ export const remoteSessionEsMX = {
       `Sesión confirmada: el equipo sabe que asistirá. Estado: ${state}.`,
     declineRemoteSession: (state: string) =>
       `Avisamos al equipo que no puede en ese horario; le propondrá otro. Estado: ${state}.`,
+    withdrawRemoteSession: (state: string) =>
+      `Sesión retirada: avisamos al cliente y la quitamos de los calendarios que la tenían. Estado: ${state}.`,
   } as Record<string, (state: string) => string>,
   link: 'Enlace de la reunión (opcional)',
   linkHint: 'Una dirección https://, p. ej. de Meet, Teams o Zoom.',
@@ -55,6 +59,10 @@ export const remoteSessionEsMX = {
   // Not «Confirma que asistirá…»: under the «Confirmar» button it read as «tú» (QA S21).
   acceptExplain:
     'Al confirmar, avisa al equipo que asistirá a la sesión en ese horario. Tenga la información a la mano.',
+  // QA S62: what withdrawing does, under «Retirar sesión remota».
+  withdrawExplain:
+    'El cliente recibe la cancelación (con su nota, si escribe una) y la sesión sale de los calendarios que la tenían. El ticket vuelve a «Registrado»: clasifíquelo, pida información o proponga otra sesión.',
+  withdrawn: (when: string) => `El equipo retiró la sesión el ${when}.`,
   declineExplain:
     'Díganos por qué no puede y, si quiere, un horario que le convenga: el equipo propondrá otro.',
   proposalNotCurrent:

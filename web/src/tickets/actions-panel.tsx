@@ -307,6 +307,7 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     acceptDelivery: acceptDeliveryText,
     acceptRemoteSession: t.remoteSession.acceptExplain,
     declineRemoteSession: t.remoteSession.declineExplain,
+    withdrawRemoteSession: t.remoteSession.withdrawExplain,
   };
   const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
   // Who reads the note (QA, L3-07): a hand-over note is internal; any other staff note reaches

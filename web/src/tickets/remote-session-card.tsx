@@ -44,7 +44,7 @@ export function RemoteSessionCard({
         <span data-testid="remote-session-zone">{zoneLabel(zone, language, start)}</span> ·{' '}
         {r.minutes(session.durationMinutes)}
       </p>
-      {session.link && (
+      {session.link && !session.withdrawn && (
         <p>
           <a
             className="button"
@@ -62,7 +62,7 @@ export function RemoteSessionCard({
           <LinkedText text={session.note} />
         </p>
       )}
-      {staff && open && !session.accepted && !session.declined && (
+      {staff && open && !session.accepted && !session.declined && !session.withdrawn && (
         <p className="hint" data-testid="remote-session-awaiting">
           {r.awaitingAnswer}
         </p>
@@ -89,6 +89,17 @@ export function RemoteSessionCard({
           {session.declined.suggestedAt && (
             <p>
               {r.suggested}: {format(session.declined.suggestedAt)}
+            </p>
+          )}
+        </div>
+      )}
+      {/* QA S62: staff withdrew it; their note to the client under it. */}
+      {session.withdrawn && (
+        <div className="notice notice-warning" data-testid="remote-session-withdrawn">
+          <p>{r.withdrawn(format(session.withdrawn.at))}</p>
+          {session.withdrawn.note && (
+            <p className="prewrap">
+              <LinkedText text={session.withdrawn.note} />
             </p>
           )}
         </div>
