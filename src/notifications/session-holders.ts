@@ -20,7 +20,8 @@ export async function remoteSessionHolders(
          FROM email_outbox o, jsonb_array_elements(o.attachments) a
         WHERE o.ticket_number = $1 AND o.recipient_user_id IS NOT NULL
           AND a ->> 'filename' = $2
-        ORDER BY o.recipient_user_id, (o.payload -> 'event' ->> 'occurredAt')::timestamptz DESC,
+        ORDER BY o.recipient_user_id,
+                 (o.payload -> 'event' ->> 'occurredAt')::timestamptz DESC NULLS LAST,
                  o.created_at DESC
      ) latest
      WHERE type LIKE '%method=REQUEST%'
