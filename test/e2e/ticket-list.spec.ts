@@ -687,4 +687,63 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     await page.getByRole('status').getByText('Cargando…').waitFor({ state: 'detached' });
     await page.context().close();
   });
+
+  it('reads again what a console search matches among the ended tickets on a live change, and finds an ended ticket by its number (QA S60b #8, L3-10)', async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    // The live feed passes through here: the changes of one ticket can be held back and then
+    // arrive together, as changes close together do (the console re-reads once for them).
+    let holding = false;
+    const held: string[] = [];
+    const toPage: { send: (message: string) => void }[] = [];
+    await page.routeWebSocket('**/graphql', (ws) => {
+      const server = ws.connectToServer();
+      toPage.push(ws);
+      server.onMessage((message) => {
+        if (holding && typeof message === 'string' && message.includes('"ticketChanged"'))
+          held.push(message);
+        else ws.send(message);
+      });
+    });
+    await logIn(page, AGENT, e2e.password(AGENT));
+    await inSpanish(page);
+    await page.goto('/consola?q=tamarindo');
+    const none = page.getByTestId('console-no-open-match');
+    await none.getByText('Ningún ticket, abierto ni cerrado, coincide con «tamarindo».').waitFor();
+    await page.locator('[data-testid=live-status][data-status=live]').first().waitFor();
+
+    // A ticket with the word is registered and cancelled; the console hears of both at once, after
+    // the cancellation: it still matches no open ticket, and says so of an ended one now.
+    holding = true;
+    const number = await register('Pedido de tamarindo');
+    const { body } = await gql(
+      e2e.world.api,
+      `mutation ($input: TicketActionInput!) { cancelTicket(input: $input) { ticket { state } } }`,
+      { input: { number, note: 'Se pidió por error.' } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(body.errors).toBeUndefined();
+    await eventually(
+      () => Promise.resolve(held),
+      (messages) => messages.some((m) => m.includes(number) && m.includes('"CANCELLED"')),
+    );
+    holding = false;
+    for (const message of held.splice(0)) for (const ws of toPage) ws.send(message);
+    await none
+      .getByText('Ningún ticket abierto coincide con «tamarindo», pero uno cerrado o cancelado sí.')
+      .waitFor();
+    expect(await page.getByTestId('queue').count()).toBe(0);
+
+    // An open ticket with the word, registered meanwhile: the console lists it instead.
+    const open = await register('Segundo pedido de tamarindo');
+    await page.getByTestId('queue').locator('tbody tr').getByText(open).waitFor();
+    expect(await none.count()).toBe(0);
+
+    // The cancelled ticket's exact number, read by its number (not among the newest ended
+    // matches): it exists, is cancelled, and links to it.
+    await page.getByLabel('Buscar', { exact: true }).fill(number);
+    await page.getByRole('search').getByRole('button').click();
+    await none.getByText(new RegExp(`^El ticket ${number} existe y está cancelado`)).waitFor();
+    await none.getByRole('link', { name: `Abrir el ticket ${number}` }).waitFor();
+    await page.context().close();
+  });
 });

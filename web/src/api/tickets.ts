@@ -288,7 +288,7 @@ export const TICKET_COUNT = operation<
   tickets(filter: $filter, first: 1) { totalCount(atMost: $atMost) }
 }`);
 
-/** A ticket that matched a search among the ended ones, and when it ended (`closedAt`). */
+/** A ticket a search named by its number, and when it ended (`closedAt`) if it did. */
 export interface EndedMatch {
   number: string;
   state: string;
@@ -296,15 +296,13 @@ export interface EndedMatch {
 }
 
 /**
- * How many ended tickets `filter` matches (up to `atMost`, then more), and the newest `first` of
- * them: the console's word on a search that matches no open ticket (QA S60b #8).
+ * The ticket a search names by its exact number, read directly (not among the newest ended
+ * matches): the console's word on a search that matches no open ticket (QA S60b #8). Answered
+ * NOT_FOUND for a ticket the reader may not see.
  */
-export const ENDED_MATCHES = operation<
-  { tickets: { totalCount: number; items: EndedMatch[] } },
-  { filter: TicketFilter; first: number; atMost: number }
->(`query EndedMatches($filter: TicketFilter, $first: Int!, $atMost: Int) {
-  tickets(filter: $filter, first: $first) { totalCount(atMost: $atMost) items { number state closedAt } }
-}`);
+export const SEARCHED_TICKET = operation<{ ticket: EndedMatch }, { number: string }>(
+  `query SearchedTicket($number: String!) { ticket(number: $number) { number state closedAt } }`,
+);
 
 export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
   `query Ticket($number: String!) {

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTicketChanges } from '../api/live';
 import { WORK_LIST } from '../api/planning';
-import { ENDED_MATCHES, TICKETS } from '../api/tickets';
+import { SEARCHED_TICKET, TICKET_COUNT, TICKETS } from '../api/tickets';
 import { useClientOrganizations } from '../components/client-select';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { WorkListTable } from '../queue/work-list-table';
 import { Link, replaceSearch } from '../router/router';
 import { searchWith } from '../router/search-choice';
-import { TERMINAL_STATES } from '../../../workflows/ticket/ticket-states';
+import { isTicketEnded, TERMINAL_STATES } from '../../../workflows/ticket/ticket-states';
 import { endedDay, searchedTicketNumber, ticketListSearch } from './console-search';
 import { bySoonestDeadline, TicketTable, ticketPath, useLocalTime } from './ticket-bits';
 
@@ -48,8 +48,15 @@ export function ConsolePage() {
   const results = found.data ? [...found.data.tickets.items].sort(bySoonestDeadline) : undefined;
   const current = search ? found : work;
   const count = search ? results?.length : work.data?.workList.length;
+  // Each re-read of what is shown («Actualizar», a live change): the word on a search that matches
+  // no open ticket is read again with it, not kept from when the search was made.
+  const [reads, setReads] = useState(0);
+  const readAgain = () => {
+    void current.reload();
+    setReads((n) => n + 1);
+  };
   // New tickets, moved clocks and states reach the work list (or the search) as they happen.
-  const live = useTicketChanges(() => void current.reload());
+  const live = useTicketChanges(readAgain);
   // The button says what pressing it does: search for what was typed, go back to the work list
   // once the field is emptied, or read the list shown again.
   const typed = text.trim();
@@ -68,7 +75,7 @@ export function ConsolePage() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (typed === search) void current.reload();
+          if (typed === search) readAgain();
           else setSearch(typed);
         }}
       >
@@ -96,7 +103,7 @@ export function ConsolePage() {
       {count === 0 && !search && <p>{t.tickets.empty}</p>}
       {count === 0 && search && (
         // Its own for each search: never the last search's answer while this one's is read.
-        <NoOpenMatch key={search} search={search} />
+        <NoOpenMatch key={search} search={search} reads={reads} />
       )}
       {search && results && results.length > 0 && (
         <TicketTable items={results} testId="queue" showAssignee clients={clients} />
@@ -111,22 +118,36 @@ export function ConsolePage() {
 /**
  * A search that matches no open ticket: the ended ticket whose number it is, and when it ended;
  * or how many ended tickets its words match, with «Tickets» showing them; or that none matches at
- * all. Until the ended matches are read (or if they cannot be), where to look for them.
+ * all. Until the ended matches are read (or if they cannot be), where to look for them. Read again
+ * whenever `reads` changes (the console re-read its results).
  */
-function NoOpenMatch({ search }: { search: string }) {
+function NoOpenMatch({ search, reads }: { search: string; reads: number }) {
   const { t, language } = useI18n();
   const { zone } = useLocalTime();
   const c = t.console;
-  // Among the ended tickets the API lets the reader see; a number's ticket among the first
-  // matches (its own description or others' may name it too).
+  // A number's ticket is read by its number, however long ago it ended (the ended matches are
+  // newest first, and other tickets may name the number too); one the reader may not see is
+  // NOT_FOUND, and the words' count speaks instead.
   const number = searchedTicketNumber(search);
-  const ended = useQuery(ENDED_MATCHES, {
+  const named = useQuery(SEARCHED_TICKET, { number: number ?? '' }, number === null);
+  // Among the ended tickets the API lets the reader see.
+  const ended = useQuery(TICKET_COUNT, {
     filter: { states: [...TERMINAL_STATES], text: search },
-    first: number ? 100 : 1,
     atMost: COUNT_AT_MOST,
   });
-  const matches = ended.data?.tickets;
-  const ticket = matches?.items.find((m) => m.number === number);
+  const { reload: readNamed } = named;
+  const { reload: readEnded } = ended;
+  const readFor = useRef(reads);
+  useEffect(() => {
+    if (readFor.current === reads) return;
+    readFor.current = reads;
+    void readEnded();
+    if (number) void readNamed();
+  }, [reads, number, readEnded, readNamed]);
+  // An open ticket is the open search's to show (it is read again on the same change).
+  const ticket = named.data && isTicketEnded(named.data.ticket.state) ? named.data.ticket : null;
+  const namedRead = number === null || named.data !== undefined || named.error !== undefined;
+  const count = ended.data?.tickets.totalCount;
   if (ticket)
     return (
       <p data-testid="console-no-open-match">
@@ -140,15 +161,14 @@ function NoOpenMatch({ search }: { search: string }) {
         <Link to={ticketListSearch(search, 'ALL')}>{c.searchAllTickets}</Link>
       </p>
     );
-  if (matches && matches.totalCount === 0)
+  if (namedRead && count === 0)
     return <p data-testid="console-no-open-match">{c.noMatchAtAll(search)}</p>;
-  if (matches) {
-    const count =
-      matches.totalCount > COUNT_AT_MOST ? { moreThan: COUNT_AT_MOST } : matches.totalCount;
+  if (namedRead && count !== undefined) {
+    const shown = count > COUNT_AT_MOST ? { moreThan: COUNT_AT_MOST } : count;
     return (
       <p data-testid="console-no-open-match">
-        {c.endedMatches(search, count)}{' '}
-        <Link to={ticketListSearch(search, 'CLOSED')}>{c.showEndedMatches(count)}</Link>
+        {c.endedMatches(search, shown)}{' '}
+        <Link to={ticketListSearch(search, 'CLOSED')}>{c.showEndedMatches(shown)}</Link>
       </p>
     );
   }
