@@ -110,11 +110,8 @@ export function explainClock(
   const at = localFormat(locale, calendar.timeZone);
   const lines: string[] = [target, startLine(locale, calendar.timeZone, start)];
   let budgetMs = clock.amount * MS_PER_MINUTE;
-  if (clock.unit === 'days') {
-    const plain = addBusinessDays(calendar, start, clock.amount);
-    budgetMs = businessMillisecondsBetween(calendar, start, plain);
-    lines.push(w.daysBudget(at(plain), minutesText(locale, budgetMs / MS_PER_MINUTE)));
-  }
+  const plain = clock.unit === 'days' ? addBusinessDays(calendar, start, clock.amount) : null;
+  if (plain) budgetMs = businessMillisecondsBetween(calendar, start, plain);
 
   // The stretches the clock ran and the pauses between them, measured exactly, then written in
   // whole minutes that add up (QA S60b #11): used + remaining = the target, the pauses = their total.
@@ -140,7 +137,35 @@ export function explainClock(
   }
   const minutesOf = (kind: 'ran' | 'paused'): number[] =>
     stretches.filter((s) => s.kind === kind).map((s) => s.ms / MS_PER_MINUTE);
-  const usedTexts = partsText(locale, minutesOf('ran'));
+
+  // Resumed: what is left is written as the whole minutes from the resume to the deadline as the
+  // lines print them (dropping the seconds), so the last span listed ends on the deadline line's
+  // minute, never a minute after it (QA S60b #11); the time used is the target less that, within
+  // a minute of the exact time (its running total is cut where the resume's seconds put it).
+  // Calendars open and close on whole minutes, so an instant's seconds of business time are its
+  // business time since its own minute began.
+  const remainingMs = Math.max(0, budgetMs - usedMs);
+  let remaining: number | null = null;
+  let usedAnchorMs: number | undefined;
+  if (segmentStart !== null && remainingMs > 0) {
+    const resumeSeconds = businessMillisecondsBetween(
+      calendar,
+      wholeMinute(segmentStart),
+      segmentStart,
+    );
+    remaining = Math.floor((resumeSeconds + remainingMs) / MS_PER_MINUTE);
+    usedAnchorMs = modulo(resumeSeconds - usedMs, MS_PER_MINUTE);
+  } else if (segmentStart !== null) remaining = 0;
+  if (plain) {
+    // A days clock's budget in business minutes, as the lines that follow add it up.
+    const written =
+      remaining !== null && remainingMs > 0
+        ? wholeMinutesSum(minutesOf('ran'), usedAnchorMs) + remaining
+        : budgetMs / MS_PER_MINUTE;
+    lines.push(w.daysBudget(at(plain), minutesText(locale, written)));
+  }
+
+  const usedTexts = partsText(locale, minutesOf('ran'), usedAnchorMs);
   const pausedTexts = partsText(locale, minutesOf('paused'));
   for (const stretch of stretches) {
     if (stretch.kind === 'ran') lines.push(w.ran(at(stretch.until), usedTexts.shift() ?? ''));
@@ -152,27 +177,31 @@ export function explainClock(
   }
   const pausedBusinessMinutes = pausedMs / MS_PER_MINUTE;
   lines.push(w.pausedTotal(partsTotalText(locale, minutesOf('paused'))));
-  if (segmentStart === null) {
+  if (segmentStart === null || remaining === null) {
     return { clockStart: null, deadline: null, pausedBusinessMinutes, lines };
   }
 
-  const remainingMs = Math.max(0, budgetMs - usedMs);
-  // What is left as written: the target as written less the minutes written as used.
-  const remaining = Math.max(
-    0,
-    Math.round(budgetMs / MS_PER_MINUTE) - wholeMinutesSum(minutesOf('ran')),
-  );
   lines.push(w.resumed(at(segmentStart), minutesText(locale, remaining)));
   const walked = walkBusinessMs(calendar, segmentStart.getTime(), remainingMs);
+  // The spans walk the minutes left from the resume's minute, as its line prints it.
   const steps = explainMinutesText(
     locale,
-    explainAddBusinessMinutes(calendar, segmentStart, remaining),
+    explainAddBusinessMinutes(calendar, wholeMinute(segmentStart), remaining),
   );
   // The engine's own first (start) and last (deadline) lines give way to the exact ones.
   lines.push(...steps.slice(1, -1));
   const deadline = new Date(walked.deadline);
   lines.push(deadlineLine(locale, calendar.timeZone, deadline));
   return { clockStart: new Date(walked.clockStart), deadline, pausedBusinessMinutes, lines };
+}
+
+/** The instant at the start of `d`'s minute, as the lines print `d` (seconds dropped). */
+function wholeMinute(d: Date): Date {
+  return new Date(d.getTime() - modulo(d.getTime(), MS_PER_MINUTE));
+}
+
+function modulo(n: number, d: number): number {
+  return ((n % d) + d) % d;
 }
 
 function maxDate(a: Date, b: Date): Date {

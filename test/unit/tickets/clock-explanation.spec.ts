@@ -1,4 +1,8 @@
-import { BusinessCalendar, defaultMexicoCityCalendar } from '../../../src/business-time/engine';
+import {
+  BusinessCalendar,
+  businessMillisecondsBetween,
+  defaultMexicoCityCalendar,
+} from '../../../src/business-time/engine';
 import { computeClock } from '../../../src/tickets/clock-computation';
 import { explainClock } from '../../../src/tickets/clock-explanation';
 
@@ -131,29 +135,34 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
   });
 
   // QA S60b #11: a pause off the whole minute read «Corrió hasta …: 1 h 8.4 min hábiles usados».
+  // Then the last span ended at 5:52 p.m., a minute after the deadline line (17:51:36): the time
+  // left is now the whole minutes from the resume to the deadline as printed (6 h 51 min), and the
+  // 68.4 minutes used are written 1 h 9 min so that used + left is still the 8 h target.
   it.each([
     [
       'es-MX',
       [
-        'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 8 min hábiles usados',
+        'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min hábiles usados',
         'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 11:00 a.m.: 52 min hábiles que no cuentan',
         'Tiempo hábil en pausa (del cliente): 52 min',
-        'Se reanudó lun, 26 ene 2026, 11:00 a.m.: quedan 6 h 52 min hábiles',
-        'Lun, 26 ene 2026, 11:00 a.m.–5:52 p.m.: 6 h 52 min (horario semanal)',
+        'Se reanudó lun, 26 ene 2026, 11:00 a.m.: quedan 6 h 51 min hábiles',
+        'Lun, 26 ene 2026, 11:00 a.m.–5:51 p.m.: 6 h 51 min (horario semanal)',
+        'Vencimiento: lun, 26 ene 2026, 5:51 p.m. (hora de la Ciudad de México, UTC−6)',
       ],
     ],
     [
       'en',
       [
-        'Ran until Mon, Jan 26, 2026, 10:08 AM: 1 h 8 min of business time used',
+        'Ran until Mon, Jan 26, 2026, 10:08 AM: 1 h 9 min of business time used',
         'Paused (waiting on the client) from Mon, Jan 26, 2026, 10:08 AM to Mon, Jan 26, 2026, 11:00 AM: 52 min of business time not counted',
         "Business time paused (the client's): 52 min",
-        'Resumed Mon, Jan 26, 2026, 11:00 AM: 6 h 52 min of business time left',
-        'Mon, Jan 26, 2026, 11:00 AM–5:52 PM: 6 h 52 min (weekly schedule)',
+        'Resumed Mon, Jan 26, 2026, 11:00 AM: 6 h 51 min of business time left',
+        'Mon, Jan 26, 2026, 11:00 AM–5:51 PM: 6 h 51 min (weekly schedule)',
+        'Deadline: Mon, Jan 26, 2026, 5:51 PM (Mexico City time, UTC−6)',
       ],
     ],
   ] as const)(
-    'a pause off the whole minute in %s: whole minutes, used + left = the 8 h target (QA S60b #11, L3-06)',
+    'a pause off the whole minute in %s: whole minutes, used + left = the 8 h target, the last span ending on the deadline (QA S60b #11, L3-06)',
     (locale, expected) => {
       const e = explainClock(
         engine,
@@ -167,7 +176,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
         },
         now,
       );
-      expect(e.lines.slice(2, 7)).toEqual(expected);
+      expect(e.lines.slice(2)).toEqual(expected);
       // The clock itself stays exact: due at 17:51:36, 411.6 minutes after the resume.
       expect(e.deadline?.toISOString()).toBe('2026-01-26T23:51:36.000Z');
       expect(e.pausedBusinessMinutes).toBeCloseTo(51.6, 9);
@@ -198,4 +207,137 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     ]);
     expect(e.deadline?.toISOString()).toBe('2026-01-26T23:00:24.000Z');
   });
+  // QA S60b #11 (session 61's leftover): on a paused clock whose times carry seconds, the last span
+  // listed could end a minute after the deadline line, the minutes left being the target less the
+  // minutes written as used. A reader checks (BUSINESS-TIME.md): the spans add up to the time left,
+  // used + left = the target, and the last span ends on the deadline line's minute.
+  const LUNCH = { start: '09:00', end: '14:00' };
+  const AFTERNOON = { start: '15:00', end: '18:00' };
+  const withLunch = new BusinessCalendar({
+    timeZone: 'America/Mexico_City',
+    weekly: {
+      1: [LUNCH, AFTERNOON],
+      2: [LUNCH, AFTERNOON],
+      3: [LUNCH, AFTERNOON],
+      4: [LUNCH, AFTERNOON],
+      5: [LUNCH, AFTERNOON],
+      6: [],
+      7: [],
+    },
+    holidays: [],
+    overrides: [],
+  });
+
+  it('L3-06: a pause with seconds, resumed before lunch: the last span ends on the deadline line, used + left = 8 h (QA S60b #11)', () => {
+    const e = explainClock(
+      withLunch,
+      'es-MX',
+      {
+        startedAt: new Date('2026-01-26T15:00:00Z'), // Mon 09:00
+        amount: 480,
+        unit: 'minutes',
+        // 68.4 business minutes run (to 10:08:24); resumed 13:20:10; 411.6 minutes left.
+        pauses: [{ from: '2026-01-26T16:08:24Z', to: '2026-01-26T19:20:10Z' }],
+      },
+      now,
+    );
+    // Due Tue 12:11:46: 39 min 50 s before lunch, 3 h in the afternoon, 3 h 11 min 46 s Tuesday.
+    expect(e.deadline?.toISOString()).toBe('2026-01-27T18:11:46.000Z');
+    expect(e.lines.slice(2)).toEqual([
+      'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min hábiles usados',
+      'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 1:20 p.m.: 3 h 12 min hábiles que no cuentan',
+      'Tiempo hábil en pausa (del cliente): 3 h 12 min',
+      'Se reanudó lun, 26 ene 2026, 1:20 p.m.: quedan 6 h 51 min hábiles',
+      'Lun, 26 ene 2026, 1:20 p.m.–2:00 p.m.: 40 min (horario semanal)',
+      'Lun, 26 ene 2026, 3:00 p.m.–6:00 p.m.: 3 h (horario semanal)',
+      // It read «9:00 a.m.–12:12 p.m.: 3 h 12 min» with 6 h 52 min left, due 12:11 p.m.
+      'Mar, 27 ene 2026, 9:00 a.m.–12:11 p.m.: 3 h 11 min (horario semanal)',
+      'Vencimiento: mar, 27 ene 2026, 12:11 p.m. (hora de la Ciudad de México, UTC−6)',
+    ]);
+  });
+
+  it('L3-06: a pause with seconds, resumed Friday afternoon over the weekend: the last span ends on the deadline line (QA S60b #11)', () => {
+    const e = explainClock(
+      engine,
+      'en',
+      {
+        startedAt: new Date('2026-01-23T21:00:00Z'), // Fri 15:00
+        amount: 240,
+        unit: 'minutes',
+        // 90 min 20 s run (to 16:30:20); resumed 17:10:05; 149 min 40 s left.
+        pauses: [{ from: '2026-01-23T22:30:20Z', to: '2026-01-23T23:10:05Z' }],
+      },
+      now,
+    );
+    // Due Mon 10:39:45: 49 min 55 s on Friday, the weekend, 1 h 39 min 45 s on Monday.
+    expect(e.deadline?.toISOString()).toBe('2026-01-26T16:39:45.000Z');
+    expect(e.lines.slice(2)).toEqual([
+      'Ran until Fri, Jan 23, 2026, 4:30 PM: 1 h 31 min of business time used',
+      'Paused (waiting on the client) from Fri, Jan 23, 2026, 4:30 PM to Fri, Jan 23, 2026, 5:10 PM: 40 min of business time not counted',
+      "Business time paused (the client's): 40 min",
+      'Resumed Fri, Jan 23, 2026, 5:10 PM: 2 h 29 min of business time left',
+      'Fri, Jan 23, 2026, 5:10 PM–6:00 PM: 50 min (weekly schedule)',
+      'Sat, Jan 24, 2026: no working hours (weekend)',
+      'Sun, Jan 25, 2026: no working hours (weekend)',
+      // It read «9:00 AM–10:40 AM: 1 h 40 min» with 2 h 30 min left, due 10:39 AM.
+      'Mon, Jan 26, 2026, 9:00 AM–10:39 AM: 1 h 39 min (weekly schedule)',
+      'Deadline: Mon, Jan 26, 2026, 10:39 AM (Mexico City time, UTC−6)',
+    ]);
+  });
+
+  /** «3 h 11 min», «40 min», «3 h», «menos de 1 min» (0) in minutes. */
+  const minutesIn = (text: string): number => {
+    const m = /(?:(\d+) h)?\s*(?:(\d+) min)?/.exec(text.trim())!;
+    return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+  };
+  const TIME = String.raw`\d{1,2}:\d\d [ap]\.m\.`;
+
+  it.each([
+    ['a lunch break', withLunch],
+    ['a weekend', engine],
+  ] as const)(
+    'over %s, whatever the seconds of the pause and the resume: spans = left, used + left = target, last span ends on the deadline line (QA S60b #11)',
+    (_, calendar) => {
+      for (let pausedAt = 0; pausedAt < 60; pausedAt += 11) {
+        for (let resumedAt = 0; resumedAt < 60; resumedAt += 7) {
+          const second = (s: number) => String(s).padStart(2, '0');
+          // Fri 09:00, 8 h; paused 11:17:ss, resumed 13:41:ss: due the next business day.
+          const startedAt = new Date('2026-01-23T15:00:00Z');
+          const pauses = [
+            {
+              from: `2026-01-23T17:17:${second(pausedAt)}Z`,
+              to: `2026-01-23T19:41:${second(resumedAt)}Z`,
+            },
+          ];
+          const e = explainClock(
+            calendar,
+            'es-MX',
+            { startedAt, amount: 480, unit: 'minutes', pauses },
+            now,
+          );
+          const used = e.lines.find((l) => l.startsWith('Corrió hasta'))!;
+          const left = e.lines.find((l) => l.startsWith('Se reanudó'))!;
+          const usedMinutes = minutesIn(/: (.+) hábiles usados$/.exec(used)![1]);
+          const leftMinutes = minutesIn(/quedan (.+) hábiles$/.exec(left)![1]);
+          expect(usedMinutes + leftMinutes).toBe(480);
+          // Within a minute of the exact time used.
+          const exactUsed =
+            businessMillisecondsBetween(calendar, startedAt, new Date(pauses[0].from)) / 60_000;
+          expect(Math.abs(usedMinutes - exactUsed)).toBeLessThan(1);
+          const spans = e.lines.filter((l) => new RegExp(`${TIME}–${TIME}: `).test(l));
+          expect(
+            spans.reduce(
+              (sum, l) => sum + minutesIn(new RegExp(`–${TIME}: (.+) \\(`).exec(l)![1]),
+              0,
+            ),
+          ).toBe(leftMinutes);
+          const [, lastDay, lastEnd] = new RegExp(`^(.+), ${TIME}–(${TIME}):`).exec(spans.at(-1)!)!;
+          const [, dueDay, dueAt] = new RegExp(`^Vencimiento: (.+), (${TIME}) \\(`).exec(
+            e.lines.at(-1)!,
+          )!;
+          expect(`${lastDay.toLowerCase()} ${lastEnd}`).toBe(`${dueDay.toLowerCase()} ${dueAt}`);
+        }
+      }
+    },
+  );
 });
