@@ -531,14 +531,16 @@ export class NotificationsService {
       CHECKPOINT_AGENDA_AUDIENCES,
     ).filter((r) => r.id !== actorId);
     const names = await this.loadNames(manager, actorId ? [actorId] : []);
-    const options = { ...renderOptionsOf(this.config), names };
+    // The session's time as the client's calendar reads it, beside each reader's own (QA S60b #3).
+    const calendarTimeZone = await this.calendars.timeZoneOfOrganization(organizationId, manager);
+    const options = { ...renderOptionsOf(this.config), names, calendarTimeZone };
     const rows = recipients.map((r) =>
       outboxRow(
         event,
         null,
         r,
         render(event, r, options),
-        { event, names: Object.fromEntries(names) },
+        { event, names: Object.fromEntries(names), calendarTimeZone },
         options.domain,
       ),
     );

@@ -28,4 +28,7 @@ export abstract class TicketCalendarLookup {
     clientOrgId: string,
     manager: EntityManager,
   ): Promise<string>;
+
+  /** The zone of the calendar client `organizationId`'s tickets count on (its own, else the default). */
+  abstract timeZoneOfOrganization(organizationId: string, manager: EntityManager): Promise<string>;
 }

@@ -16,6 +16,7 @@ import {
 import { useWorldWithWorker } from '../support/world-with-worker';
 import { AURORA_ORG, demoCheckpoint, literally } from '../support/demo-contract';
 import { mexicoCityWall } from '../support/calendar-month';
+import { createWeekdayCalendar } from '../support/weekday-calendar';
 
 // L3-15 with L3-11, on the real stack (API, PostgreSQL, Temporal Schedules, the worker's email
 // dispatcher, the SMTP catcher): staff moving a client's checkpoint emails the people its agenda
@@ -320,5 +321,31 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
     const fires = schedule.info.nextActionTimes.map((t) => t.toISOString());
     expect(fires.map(mexicoCityWall)).toEqual(fires.map(() => 'Thu 12:00'));
     expect(fires).toEqual(saved.nextRuns);
+  });
+
+  it('a move of a client whose calendar is in another zone gives the session in the client’s time too (QA S60b #3, L3-15)', async () => {
+    // Tulum's own calendar in Bogotá (UTC−5 all year): its checkpoint is at Bogotá's wall time,
+    // one hour later than Mexico City's (UTC−6), where its approver and the managers read.
+    await createWeekdayCalendar(world, 'Tulum (Bogotá)', '09:00', '18:00', {
+      organizationId: tulumId,
+      timeZone: 'America/Bogota',
+    });
+    await set(tulumId, 2, '10:00');
+    const before = (await moves(tulumId)).length;
+    await set(tulumId, 4, '11:30');
+    const rows = await eventually(
+      () => moves(tulumId),
+      (all) => all.length > before && all.slice(before).every((r) => r.status === 'SENT'),
+    );
+    const mails = await caughtOnceEach(rows.slice(before));
+    const approver = mails.find((m) => m.to.includes('aprobador@tulum.example'))!;
+    expect(approver.text).toMatch(
+      /Antes: martes, .+ 9:00\s?a\.\s?m\. \(hora de la Ciudad de México\)\nEn su calendario: martes, .+ 10:00\s?a\.\s?m\. \(hora de Colombia\)\n/,
+    );
+    expect(approver.text).toMatch(
+      /Ahora: jueves, .+ 10:30\s?a\.\s?m\. \(hora de la Ciudad de México\)\nEn su calendario: jueves, .+ 11:30\s?a\.\s?m\. \(hora de Colombia\)/,
+    );
+    const manager = mails.find((m) => m.to.includes(SECOND_MANAGER))!;
+    expect(manager.text).toMatch(/\nClient’s time: Thursday, .+ 11:30\sAM \(Colombia/);
   });
 });

@@ -196,6 +196,24 @@ export class CalendarsService {
     return (await this.forTicket(ticketNumber, clientOrgId, manager)).engine.timeZone;
   }
 
+  /**
+   * The zone of the calendar client `organizationId`'s tickets count on (its own, else the
+   * default) at its current version, in one statement without compiling it: what the checkpoint
+   * emails (L3-15) give the session's time in for the client.
+   */
+  async timeZoneOfOrganization(organizationId: string, manager?: EntityManager): Promise<string> {
+    const [row] = await (manager ?? this.db.manager).query<{ zone: string }[]>(
+      `SELECT v.definition ->> 'timeZone' AS zone FROM business_calendar c
+         JOIN business_calendar_version v ON v.calendar_id = c.id AND v.version = c.current_version
+        WHERE c.organization_id = $1 OR c.is_default
+        ORDER BY c.organization_id IS NULL
+        LIMIT 1`,
+      [organizationId],
+    );
+    if (!row) throw notFound('calendar', '(default)', 'Calendar (default) not found');
+    return row.zone;
+  }
+
   /** Calendars the caller may see: provider staff all; client users the default and their own. */
   async list(user: AuthenticatedUser): Promise<CompiledCalendar[]> {
     const repo = this.db.getRepository(BusinessCalendarEntity);

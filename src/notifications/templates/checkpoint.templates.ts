@@ -14,6 +14,7 @@ import type { EmailRecipient, RenderedEmail, RenderOptions } from './render-emai
 import { recipientContext, TEMPLATE_VERSION } from './render-email';
 import { clockLabel } from './sla.templates';
 import { dateTimeFormat } from '../../shared/intl-formats';
+import { calendarTimeRows } from './calendar-time';
 
 /** A ticket state in the recipient's words (as the web app shows it), never the code (QA). */
 const STATES: Readonly<Record<string, readonly [string, string]>> = {
@@ -128,6 +129,7 @@ export function checkpointAgendaTemplate(
               ? ctx.dates.instant(c.scheduledFor)
               : ctx.t('A solicitud (fuera de calendario)', 'On request (off schedule)'),
           ],
+          ...calendarTimeRows(ctx, c.scheduledFor),
           [
             ctx.t('Periodo revisado', 'Period reviewed'),
             `${ctx.dates.shortInstant(c.periodStart)} – ${ctx.dates.shortInstant(c.periodEnd)}`,
@@ -257,7 +259,9 @@ export function checkpointMovedTemplate(
         kind: 'facts',
         rows: [
           [ctx.t('Antes', 'Before'), ctx.dates.instant(e.from)],
+          ...calendarTimeRows(ctx, e.from),
           [ctx.t('Ahora', 'Now'), ctx.dates.instant(e.to)],
+          ...calendarTimeRows(ctx, e.to),
         ],
       },
       {
@@ -351,6 +355,7 @@ export function checkpointDecisionsTemplate(
                   `On request, agenda of ${ctx.dates.shortInstant(c.periodEnd)}`,
                 ),
           ],
+          ...calendarTimeRows(ctx, c.scheduledFor),
           [
             ctx.t('Registradas por', 'Recorded by'),
             role ? `${recorder} (${ctx.t(role[0], role[1])})` : recorder,

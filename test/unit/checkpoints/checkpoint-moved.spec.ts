@@ -76,4 +76,31 @@ describe('«Punto de control movido» email', () => {
     expect(email.text).toContain('This email is automatic: replies by email are not read.');
     expect(email.text).not.toContain('If the new date does not suit you');
   });
+
+  // QA S60b #3 (BUSINESS-TIME.md): the session is at a wall time of the client's calendar; a
+  // reader in another zone also reads it there, as the ticket emails give deadlines.
+  it('gives a Bogotá client’s session in its calendar’s time to a Mexico City manager', () => {
+    const bogota = { ...options, calendarTimeZone: 'America/Bogota' };
+    const manager = { ...approver, email: 'gerente@becken.example', side: 'STAFF' as const };
+    const { text } = renderCheckpointMovedEmail(event, manager, bogota);
+    expect(text).toMatch(
+      /Antes: martes, 17 de febrero de 2026, 10:00\s?a\.\s?m\. \(hora de la Ciudad de México\)\nHora del cliente: martes, 17 de febrero de 2026, 11:00\s?a\.\s?m\. \(hora de Colombia\)\n/,
+    );
+    expect(text).toMatch(
+      /Ahora: jueves, 19 de febrero de 2026, 11:30\s?a\.\s?m\. \(hora de la Ciudad de México\)\nHora del cliente: jueves, 19 de febrero de 2026, 12:30\s?p\.\s?m\. \(hora de Colombia\)\n/,
+    );
+    // A client approver in Mexico City reads it «En su calendario»; one in Bogotá, once.
+    expect(renderCheckpointMovedEmail(event, approver, bogota).text).toContain(
+      'En su calendario: jueves, 19 de febrero de 2026',
+    );
+    const inBogota = { ...approver, timeZone: 'America/Bogota' };
+    const own = renderCheckpointMovedEmail(event, inBogota, bogota).text;
+    expect(own).not.toContain('En su calendario');
+    expect(own).toMatch(/Ahora: jueves, 19 de febrero de 2026, 12:30\s?p\.\s?m\./);
+    // The client's calendar in the reader's own zone: nothing added.
+    const mexico = { ...options, calendarTimeZone: ZONE };
+    expect(renderCheckpointMovedEmail(event, manager, mexico).text).not.toContain(
+      'Hora del cliente',
+    );
+  });
 });
