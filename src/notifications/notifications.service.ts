@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
@@ -632,16 +632,20 @@ export class NotificationsService {
     for (const audience of audiences) {
       if (audience === 'REGISTRANT' || audience === 'PARTICIPANTS') {
         // Asked together (ticketAudiences): one query for both.
-        if (!out.REGISTRANT) Object.assign(out, await registrantAndParticipants(manager, about));
+        if (out.REGISTRANT) continue;
+        const loaded = await registrantAndParticipants(manager, about);
+        Object.assign(out, loaded);
+        // L3-11 (QA S62 #1): a deactivated registrant gets nothing, so while they are inactive
+        // the client's approvers stand in for them (selectRecipients keeps the active ones, one
+        // email per address).
+        if (!loaded.REGISTRANT.some((u) => u.active)) {
+          out.REGISTRANT = await clientApprovers(users, about.clientOrgId);
+        }
         continue;
       }
       const q = users.createQueryBuilder('u').select(RECIPIENT_COLUMNS.map((c) => `u.${c}`));
       if (audience === 'CLIENT_APPROVERS') {
-        out.CLIENT_APPROVERS = await q
-          .where('u.organization_id = :org', { org: about.clientOrgId })
-          .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
-          .orderBy('u.email')
-          .getMany();
+        out.CLIENT_APPROVERS = await clientApprovers(users, about.clientOrgId);
       } else if (audience === 'AUTHORIZERS') {
         // L3-09: who wrote an authorization of this ticket (kept on its row), still an approver
         // of its organization.
@@ -738,6 +742,20 @@ async function registrantAndParticipants(
     REGISTRANT: [candidate(registrant)],
     PARTICIPANTS: rows.filter((r) => r.isParticipant).map(candidate),
   };
+}
+
+/** The client organization's approvers (active or not), by email. */
+function clientApprovers(
+  users: Repository<AppUserEntity>,
+  clientOrgId: string,
+): Promise<AppUserEntity[]> {
+  return users
+    .createQueryBuilder('u')
+    .select(RECIPIENT_COLUMNS.map((c) => `u.${c}`))
+    .where('u.organization_id = :org', { org: clientOrgId })
+    .andWhere(':role = ANY(u.roles)', { role: Role.CLIENT_APPROVER })
+    .orderBy('u.email')
+    .getMany();
 }
 
 /** Provider users holding any of `roles` (those of `id`, one or a list, when given), by email. */

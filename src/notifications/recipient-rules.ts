@@ -1,7 +1,9 @@
 import type { NotificationEventType } from './notification-event';
 
 /**
- * Who receives an event's email. `AUTHORIZERS` are the client approvers who authorized an estimate
+ * Who receives an event's email. `REGISTRANT` is who registered the ticket; while they are
+ * deactivated, the client's approvers stand in for them (QA S62 #1: otherwise nobody at the client
+ * hears of the ticket). `AUTHORIZERS` are the client approvers who authorized an estimate
  * of the ticket in writing (L3-09): what their authorization set going (the release date, its
  * changes, development, testing, the end) reaches them too; none on a ticket nobody authorized.
  * Provider side: `PROVIDER_STAFF` are the provider's agents and
