@@ -10,6 +10,8 @@ import { Roles } from './roles.decorator';
 import { SendPasswordResetLinkArgs } from './send-password-reset-link.args';
 import { SetUserActiveArgs } from './set-user-active.args';
 import { UpdateUserInput } from './update-user.input';
+import { UserOpenTicketsArgs } from './user-open-tickets.args';
+import { UserOpenTicketsModel } from './user-open-tickets.model';
 import { UserModel } from './user.model';
 import { UsersArgs } from './users.args';
 import { UsersService } from './users.service';
@@ -63,9 +65,18 @@ export class UsersResolver {
   }
 
   @Roles(Role.ADMIN)
+  @Query(() => UserOpenTicketsModel, {
+    description:
+      "QA S62 #1, #2: the user's open tickets as registrant and as assignee, for the deactivation's confirmation (administrators only, like setUserActive).",
+  })
+  userOpenTickets(@Args() { userId }: UserOpenTicketsArgs): Promise<UserOpenTicketsModel> {
+    return this.service.openTickets(userId);
+  }
+
+  @Roles(Role.ADMIN)
   @Mutation(() => UserModel, {
     description:
-      'An inactive user can neither log in nor use a session; deactivating ends their sessions for good (reactivating does not revive them).',
+      "An inactive user can neither log in nor use a session; deactivating ends their sessions for good (reactivating does not revive them). Their tickets stay as they are: while a client user is inactive, their client's active approvers get the emails of the tickets they registered (L3-11); an inactive agent's open tickets stay assigned to them until reassigned (userOpenTickets, Ticket.assigneeActive).",
   })
   async setUserActive(
     @CurrentUser() caller: AuthenticatedUser,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TERMINAL_STATES } from '../../workflows/ticket/ticket-states';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -341,6 +342,30 @@ export class UsersService {
   /** Activates or deactivates a user; an admin cannot deactivate their own account (CONFLICT,
    * reason OWN_ACCOUNT_DEACTIVATION), nor the last active admin's (CONFLICT LAST_ACTIVE_ADMIN,
    * see {@link assertAnotherActiveAdmin}). */
+  /**
+   * QA S62 #1, #2: what deactivating `userId` leaves behind, for its confirmation: their open
+   * tickets as registrant and as assignee, and who stands in for them as registrant (their client's
+   * other active approvers). One statement.
+   */
+  async openTickets(
+    userId: string,
+  ): Promise<{ registered: number; assigned: number; activeApprovers: number }> {
+    const user = await this.get(userId);
+    const [row] = await this.users.manager.query<
+      { registered: number; assigned: number; activeApprovers: number }[]
+    >(
+      `SELECT (SELECT count(*)::int FROM ticket
+                WHERE registrant_id = $1 AND state <> ALL($2::text[])) AS registered,
+              (SELECT count(*)::int FROM ticket
+                WHERE assignee_id = $1 AND state <> ALL($2::text[])) AS assigned,
+              (SELECT count(*)::int FROM app_user a
+                WHERE a.organization_id = $3 AND a.organization_kind = 'CLIENT' AND a.active
+                  AND a.id <> $1 AND $4 = ANY(a.roles)) AS "activeApprovers"`,
+      [user.id, [...TERMINAL_STATES], user.organizationId, Role.CLIENT_APPROVER],
+    );
+    return row;
+  }
+
   async setActive(
     actor: AuthenticatedUser,
     userId: string,

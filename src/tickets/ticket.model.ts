@@ -397,6 +397,9 @@ export class PersonModel {
 
   @Field()
   displayName!: string;
+
+  @Field({ description: 'False for a deactivated user (QA S62 #2).' })
+  active!: boolean;
 }
 
 @ObjectType()

@@ -117,6 +117,32 @@ export class TicketsResolver {
     return this.names.load(ctx, user, ticket.registrantId);
   }
 
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      "QA S62 #1: whether the registrant's account is active (provider staff only; null for clients). While inactive, the client's active approvers get the ticket's emails (L3-11).",
+  })
+  registrantActive(
+    @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
+    @Parent() ticket: TicketWithParts,
+  ) {
+    return this.names.loadActive(ctx, user, ticket.registrantId);
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      "QA S62 #2: whether the assigned agent's account is active (provider staff only; null for clients and while unassigned). An inactive assignee keeps the ticket until it is reassigned (L3-07).",
+  })
+  assigneeActive(
+    @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
+    @Parent() ticket: TicketWithParts,
+  ) {
+    return this.names.loadActive(ctx, user, ticket.assigneeId);
+  }
+
   @ResolveField(() => Locale, {
     nullable: true,
     description:
@@ -136,6 +162,15 @@ export class TicketsResolver {
   })
   assignableAgents(): Promise<PersonModel[]> {
     return this.service.agents();
+  }
+
+  @Roles(Role.AGENT, Role.MANAGER, Role.ADMIN)
+  @Query(() => [PersonModel], {
+    description:
+      "QA S62 #2: the ticket list's «Agente» choices: the active agents (as assignableAgents), then the inactive provider staff who still hold open tickets (active false), by name, so a manager can list those tickets to hand them over.",
+  })
+  agentFilterChoices(): Promise<PersonModel[]> {
+    return this.service.agentFilterChoices();
   }
 
   @ResolveField(() => Boolean, {

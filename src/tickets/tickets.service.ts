@@ -741,9 +741,25 @@ export class TicketsService implements OnModuleInit {
   }
 
   /** Active provider agents by name, oldest first: who a ticket may be assigned to (L3-07). */
-  async agents(): Promise<{ id: string; displayName: string }[]> {
+  async agents(): Promise<{ id: string; displayName: string; active: boolean }[]> {
     const agents = await this.activeAgentsQuery().select(['u.id', 'u.displayName']).getMany();
-    return agents.map((a) => ({ id: a.id, displayName: a.displayName }));
+    return agents.map((a) => ({ id: a.id, displayName: a.displayName, active: true }));
+  }
+
+  /**
+   * QA S62 #2: the «Agente» filter's choices: the active agents, then the inactive provider staff
+   * still assigned open tickets (by name), whose tickets would otherwise be listed by nobody.
+   */
+  async agentFilterChoices(): Promise<{ id: string; displayName: string; active: boolean }[]> {
+    const inactive = await this.db.query<{ id: string; displayName: string }[]>(
+      `SELECT u.id, u.display_name AS "displayName" FROM app_user u
+        WHERE u.organization_kind = $1 AND NOT u.active
+          AND EXISTS (SELECT 1 FROM ticket t
+                       WHERE t.assignee_id = u.id AND t.state <> ALL($2::text[]))
+        ORDER BY u.display_name, u.id`,
+      [OrganizationKind.PROVIDER, [...TERMINAL_STATES]],
+    );
+    return [...(await this.agents()), ...inactive.map((u) => ({ ...u, active: false }))];
   }
 
   /** The active provider agents, oldest first (L3-07). */

@@ -34,6 +34,8 @@ interface Person {
   readonly role: Role | null;
   /** The language of their screens and emails. */
   readonly locale: Locale;
+  /** Whether their account is active (QA S62: an inactive registrant or assignee is marked). */
+  readonly active: boolean;
 }
 
 /**
@@ -67,6 +69,19 @@ export class UserNamesLoader {
   }
 
   /**
+   * QA S62 #1, #2: whether the person's account is active, for provider staff only (a client never
+   * learns whether a staff member, or anyone, was deactivated); null for an unknown id.
+   */
+  loadActive(
+    context: object,
+    viewer: AuthenticatedUser,
+    id: string | null,
+  ): Promise<boolean | null> {
+    if (!isProviderStaff(viewer)) return Promise.resolve(null);
+    return this.person(context, viewer, id).then((p) => p?.active ?? null);
+  }
+
+  /**
    * The role the person acted in: `recorded`, the role stored with the act (L3-09/L3-11 audit
    * trail: a later role change does not relabel it); where that is null, their current role
    * ({@link actingRole}). Seen by the same people as the name (null otherwise), in the same batch.
@@ -90,17 +105,22 @@ export class UserNamesLoader {
   }
 
   private async peopleOf(ids: string[], viewer: AuthenticatedUser): Promise<Map<string, Person>> {
-    const rows: { id: string; display_name: string; roles: string[]; locale: string }[] =
-      isProviderStaff(viewer)
-        ? await this.db.query(
-            `SELECT id, display_name, roles, locale FROM app_user WHERE id = ANY($1::uuid[])`,
-            [ids],
-          )
-        : await this.db.query(
-            `SELECT id, display_name, roles, locale FROM app_user
+    const rows: {
+      id: string;
+      display_name: string;
+      roles: string[];
+      locale: string;
+      active: boolean;
+    }[] = isProviderStaff(viewer)
+      ? await this.db.query(
+          `SELECT id, display_name, roles, locale, active FROM app_user WHERE id = ANY($1::uuid[])`,
+          [ids],
+        )
+      : await this.db.query(
+          `SELECT id, display_name, roles, locale, active FROM app_user
             WHERE id = ANY($1::uuid[]) AND (organization_kind = $2 OR organization_id = $3)`,
-            [ids, OrganizationKind.PROVIDER, viewer.organizationId],
-          );
+          [ids, OrganizationKind.PROVIDER, viewer.organizationId],
+        );
     return new Map(
       rows.map((r) => [
         r.id,
@@ -108,6 +128,7 @@ export class UserNamesLoader {
           name: r.display_name,
           role: actingRole(r.roles),
           locale: r.locale === (Locale.EN as string) ? Locale.EN : Locale.ES_MX,
+          active: r.active,
         },
       ]),
     );

@@ -1,0 +1,19 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('UserOpenTickets', {
+  description:
+    "What deactivating a user leaves behind (QA S62 #1, #2): the open tickets they registered (their client's approvers get those tickets' emails while they are inactive, L3-11) and those assigned to them (L3-07: staff hand them over from the ticket list filtered by that agent).",
+})
+export class UserOpenTicketsModel {
+  @Field(() => Int, { description: 'Open (non-terminal) tickets the user registered.' })
+  registered!: number;
+
+  @Field(() => Int, { description: 'Open (non-terminal) tickets assigned to the user.' })
+  assigned!: number;
+
+  @Field(() => Int, {
+    description:
+      "Active approvers of the user's client organization other than the user: who gets the registered tickets' emails while the user is inactive (0 for provider staff).",
+  })
+  activeApprovers!: number;
+}

@@ -1,0 +1,262 @@
+import { Role } from '../../src/identity/role.enum';
+import { sentExactly } from '../support/caught-mail';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
+import { eventually } from '../support/eventually';
+import { TULUM_ORG } from '../support/demo-contract';
+
+// QA S62 #2, L3-07: a deactivated agent's open tickets were stranded. Administrators are told how
+// many open tickets the user holds before deactivating (userOpenTickets); staff's «Agente» choices
+// keep an inactive agent who still holds open tickets (agentFilterChoices, active false) and the
+// ticket says its assignee or registrant is inactive, to staff only (a client learns nothing new).
+//
+// QA S62 #1, L3-11: a client user deactivated while registrant of an open ticket got every email
+// of it no more, and nobody at the client was told. While the registrant is inactive the client's
+// active approvers get the ticket's client-facing emails instead: the email that really reached
+// the SMTP catcher, once per address (the approver is a participant too), none to the registrant.
+
+const PASSWORD = 'registrante-largo-1';
+const COMMENT = `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body) { seq } }`;
+const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) { setUserActive(userId: $userId, active: $active) { id active } }`;
+const APPROVER = 'aprobador@aurora.example';
+
+describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)', () => {
+  const world = useWorldWithWorker('deactivated-users');
+  const unique = `${process.pid}-${Date.now()}`;
+
+  it("the client's approvers get the ticket's emails once each while the registrant is inactive", async () => {
+    // A client user of Aurora who registers a ticket, then leaves.
+    const email = `saliente-${unique}@aurora.example`;
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds['comercializadora-aurora'],
+          email,
+          displayName: 'Sara Saliente',
+          roles: [Role.CLIENT_USER],
+          temporaryPassword: PASSWORD,
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const leaverId = created.body.data!.createUser.id;
+    const login = await gql<{ login: { token: string } }>(
+      world.api,
+      `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+      { email, password: PASSWORD },
+    );
+    expect(login.body.errors).toBeUndefined();
+    const registered = await gql<{ registerTicket: { number: string } }>(
+      world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Reporte de ventas',
+          description: 'Un reporte de ventas por zona.',
+        },
+      },
+      { authorization: `Bearer ${login.body.data!.login.token}` },
+    );
+    expect(registered.body.errors).toBeUndefined();
+    const number = registered.body.data!.registerTicket.number;
+    // The approver also follows the ticket: a stand-in and a participant still gets one copy.
+    const [{ id: approverId }] = await world.db.query<{ id: string }[]>(
+      'SELECT id FROM app_user WHERE email = $1',
+      [APPROVER],
+    );
+    const added = await gql(
+      world.api,
+      `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id } }`,
+      { input: { number, userId: approverId } },
+      world.bearer(Role.AGENT),
+    );
+    expect(added.body.errors).toBeUndefined();
+
+    const rows = (seen: readonly string[]) => () =>
+      world.db.query<{ event_key: string; status: string; message_id: string }[]>(
+        `SELECT event_key, status, message_id FROM email_outbox
+          WHERE event_type = 'COMMENT_ADDED' AND ticket_number = $1
+            AND NOT (event_key = ANY($2::text[]))
+          ORDER BY recipient_address`,
+        [number, seen],
+      );
+    const comment = async (text: string) => {
+      const { body } = await gql(
+        world.api,
+        COMMENT,
+        { number, body: text },
+        world.bearer(Role.AGENT),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+
+    // Active: the registrant and the participant, one each.
+    await comment('Revisamos el reporte.');
+    const before = await sentExactly(rows([]), 2);
+    expect(before.map((m) => m.to).sort()).toEqual([[APPROVER], [email]].sort());
+    const seen = [...new Set((await rows([])()).map((r) => r.event_key))];
+
+    const off = await gql<{ setUserActive: { active: boolean } }>(
+      world.api,
+      SET_ACTIVE,
+      { userId: leaverId, active: false },
+      world.bearer(Role.ADMIN),
+    );
+    expect(off.body.errors).toBeUndefined();
+    expect(off.body.data!.setUserActive.active).toBe(false);
+
+    // Inactive: the approver, once; nothing to the registrant (every copy of the comment counted).
+    await comment('El reporte ya está listo.');
+    const after = await sentExactly(rows(seen), 1);
+    expect(after.map((m) => m.to)).toEqual([[APPROVER]]);
+    expect(after[0].text).toContain(`comentó en el ticket ${number}.`);
+    expect(after[0].text).toContain('El reporte ya está listo.');
+  });
+
+  it("tells administrators a user's open tickets; inactive agents stay in «Agente» and are marked, for staff only", async () => {
+    const agentEmail = `agente-saliente-${unique}@becken.example`;
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds.becken,
+          email: agentEmail,
+          displayName: 'Ángel Saliente',
+          roles: [Role.AGENT],
+          temporaryPassword: PASSWORD,
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const agentId = created.body.data!.createUser.id;
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'No timbra',
+      description: 'Error 301 al timbrar.',
+    });
+    const classified = await gql(
+      world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number, classification: 'PROBLEM', agentId } },
+      world.bearer(Role.AGENT),
+    );
+    expect(classified.body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        world.db.query<{ assignee_id: string }[]>(
+          'SELECT assignee_id FROM ticket WHERE number = $1',
+          [number],
+        ),
+      ([t]) => t?.assignee_id === agentId,
+    );
+
+    const openTickets = (role: Role, userId: string) =>
+      gql<{ userOpenTickets: { registered: number; assigned: number; activeApprovers: number } }>(
+        world.api,
+        `query ($userId: ID!) { userOpenTickets(userId: $userId) { registered assigned activeApprovers } }`,
+        { userId },
+        world.bearer(role),
+      );
+    const forAgent = await openTickets(Role.ADMIN, agentId);
+    expect(forAgent.body.errors).toBeUndefined();
+    expect(forAgent.body.data!.userOpenTickets).toEqual({
+      registered: 0,
+      assigned: 1,
+      activeApprovers: 0,
+    });
+    // The demo client user registered this ticket (and others); Aurora has one active approver.
+    const [{ id: registrantId }] = await world.db.query<{ id: string }[]>(
+      'SELECT id FROM app_user WHERE email = $1',
+      ['usuario@aurora.example'],
+    );
+    const [{ n: registeredOpen }] = await world.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ticket WHERE registrant_id = $1
+          AND state NOT IN ('CLOSED', 'OUT_OF_SCOPE', 'NOT_FEASIBLE', 'CANCELLED')`,
+      [registrantId],
+    );
+    expect(registeredOpen).toBeGreaterThan(0);
+    expect((await openTickets(Role.ADMIN, registrantId)).body.data!.userOpenTickets).toEqual({
+      registered: registeredOpen,
+      assigned: 0,
+      activeApprovers: 1,
+    });
+    // Administrators only, like setUserActive.
+    for (const role of [Role.MANAGER, Role.AGENT, Role.CLIENT_APPROVER]) {
+      const refused = await openTickets(role, agentId);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.body.data).toBeNull();
+    }
+
+    const off = await gql(
+      world.api,
+      SET_ACTIVE,
+      { userId: agentId, active: false },
+      world.bearer(Role.ADMIN),
+    );
+    expect(off.body.errors).toBeUndefined();
+
+    const choices = await gql<{
+      agentFilterChoices: { id: string; displayName: string; active: boolean }[];
+      assignableAgents: { id: string }[];
+    }>(
+      world.api,
+      `{ agentFilterChoices { id displayName active } assignableAgents { id } }`,
+      {},
+      world.bearer(Role.MANAGER),
+    );
+    expect(choices.body.errors).toBeUndefined();
+    expect(choices.body.data!.agentFilterChoices).toContainEqual({
+      id: agentId,
+      displayName: 'Ángel Saliente',
+      active: false,
+    });
+    expect(choices.body.data!.assignableAgents.map((a) => a.id)).not.toContain(agentId);
+    // Filtered by that agent, the list holds the ticket to hand over.
+    const listed = await gql<{ tickets: { items: { number: string }[] } }>(
+      world.api,
+      `query ($filter: TicketFilter) { tickets(filter: $filter) { items { number } } }`,
+      { filter: { assigneeId: agentId, openOnly: true } },
+      world.bearer(Role.MANAGER),
+    );
+    expect(listed.body.data!.tickets.items.map((t) => t.number)).toEqual([number]);
+
+    const MARKS = `query ($number: String!) { ticket(number: $number) { assigneeName assigneeActive registrantActive } }`;
+    const staffView = await gql<{ ticket: Record<string, unknown> }>(
+      world.api,
+      MARKS,
+      { number },
+      world.bearer(Role.MANAGER),
+    );
+    expect(staffView.body.data!.ticket).toEqual({
+      assigneeName: 'Ángel Saliente',
+      assigneeActive: false,
+      registrantActive: true,
+    });
+    // A client reads the assignee's name as before, never whether staff were deactivated.
+    const clientView = await gql<{ ticket: Record<string, unknown> }>(
+      world.api,
+      MARKS,
+      { number },
+      world.bearer(Role.CLIENT_USER),
+    );
+    expect(clientView.body.data!.ticket).toEqual({
+      assigneeName: 'Ángel Saliente',
+      assigneeActive: null,
+      registrantActive: null,
+    });
+    // Clients have no «Agente» filter.
+    const clientChoices = await gql(
+      world.api,
+      `{ agentFilterChoices { id } }`,
+      {},
+      world.bearer(Role.CLIENT_USER, TULUM_ORG),
+    );
+    expect(clientChoices.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
