@@ -229,6 +229,14 @@ export const SET_USER_ACTIVE = operation<
   setUserActive(userId: $userId, active: $active) { ${USER_FIELDS} }
 }`);
 
+/** QA S62 #1, #2: what deactivating a user leaves behind, for its confirmation (admins only). */
+export const USER_OPEN_TICKETS = operation<
+  { userOpenTickets: { registered: number; assigned: number; activeApprovers: number } },
+  { userId: string }
+>(`query UserOpenTickets($userId: ID!) {
+  userOpenTickets(userId: $userId) { registered assigned activeApprovers }
+}`);
+
 /** Roles a user may hold in an organization of this kind (the API enforces the same rule). */
 export const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
   CLIENT: ['CLIENT_USER', 'CLIENT_APPROVER'],

@@ -74,6 +74,8 @@ export interface TicketSummary {
   organizationId: string;
   /** L3-07: the assigned agent by name (null: unassigned). */
   assigneeName: string | null;
+  /** QA S62 #2: false while the assigned agent is deactivated (provider staff only; else null). */
+  assigneeActive?: boolean | null;
   /** L3-09/L3-19: the published release-for-testing date, if any. */
   releaseDate: string | null;
   /** L3-07: while resolved, when the ticket closes by itself unless the client answers. */
@@ -103,7 +105,7 @@ export interface TicketSummary {
 export const DUE_FIELDS = `awaitingClient confirmedRemoteSessionAt clocks { status remainingMinutes businessDayMinutes kind deadline endedAt }`;
 
 const SUMMARY_FIELDS = `number subject state category classification requirementKind slaStatus nextDeadline registeredAt updatedAt organizationId
-  assigneeName releaseDate autoCloseAt ${DUE_FIELDS}`;
+  assigneeName assigneeActive releaseDate autoCloseAt ${DUE_FIELDS}`;
 
 export interface TicketEvent {
   seq: number;
@@ -209,6 +211,8 @@ export interface TicketDetail extends TicketSummary {
   description: string;
   assigneeId: string | null;
   registrantName: string | null;
+  /** QA S62 #1: false while the registrant is deactivated (provider staff only; else null). */
+  registrantActive?: boolean | null;
   /** The registrant's language (their user locale): a canned response is inserted in it. */
   registrantLocale: 'ES_MX' | 'EN' | null;
   remoteSessionAt: string | null;
@@ -314,7 +318,7 @@ export const TICKET = operation<{ ticket: TicketDetail }, { number: string }>(
       withdrawn { at by note }
     }
     closureOutcome allowedActions publicReplyCountsAsProgress releaseDateSuperseded releaseDateOnClosedDay calendarTimeZone assigneeId
-    registrantName registrantLocale
+    registrantName registrantActive registrantLocale
     clocks { ${CLOCK_FIELDS} }
     timeline {
       seq type at actorRole actorName agentName data
@@ -343,6 +347,15 @@ export interface Person {
   id: string;
   displayName: string;
 }
+
+/**
+ * QA S62 #2: the list's «Agente» choices: the active agents, then inactive staff who still hold
+ * open tickets (`active` false), so their tickets can be listed and handed over.
+ */
+export const AGENT_FILTER_CHOICES = operation<
+  { agentFilterChoices: (Person & { active: boolean })[] },
+  Record<string, never>
+>(`query AgentFilterChoices { agentFilterChoices { id displayName active } }`);
 
 /** L3-07: the provider's active agents a ticket may be assigned to (provider staff only). */
 export const ASSIGNABLE_AGENTS = operation<{ assignableAgents: Person[] }, Record<string, never>>(

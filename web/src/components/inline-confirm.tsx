@@ -1,9 +1,11 @@
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 
 interface InlineConfirmProps {
   id: string;
   title: string;
   text: string;
+  /** What else the change leaves behind, under `text` (a user's open tickets: QA S62). */
+  detail?: ReactNode;
   yes: string;
   no: string;
   busy: boolean;
@@ -18,7 +20,17 @@ interface InlineConfirmProps {
  * `window.confirm`, whose title names the host and whose buttons speak the browser's language
  * (QA S55).
  */
-export function InlineConfirm({ id, title, text, yes, no, busy, onYes, onNo }: InlineConfirmProps) {
+export function InlineConfirm({
+  id,
+  title,
+  text,
+  detail,
+  yes,
+  no,
+  busy,
+  onYes,
+  onNo,
+}: InlineConfirmProps) {
   // What had the focus when it opened (its opener: read before «Cancelar» takes the focus), to
   // give it back on «Cancelar» or Esc (QA S56: Esc did nothing here, unlike the ticket's forms).
   const opener = useRef(document.activeElement);
@@ -32,7 +44,7 @@ export function InlineConfirm({ id, title, text, yes, no, busy, onYes, onNo }: I
       className="notice notice-info"
       role="alertdialog"
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
+      aria-describedby={detail ? `${id}-text ${id}-detail` : `${id}-text`}
       data-testid={`${id}-confirm`}
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || busy) return;
@@ -45,6 +57,7 @@ export function InlineConfirm({ id, title, text, yes, no, busy, onYes, onNo }: I
         <strong id={`${id}-title`}>{title}</strong>
       </p>
       <p id={`${id}-text`}>{text}</p>
+      {detail && <div id={`${id}-detail`}>{detail}</div>}
       <div className="form-actions">
         <button type="button" className="button primary" disabled={busy} onClick={onYes}>
           {yes}

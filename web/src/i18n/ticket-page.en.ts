@@ -32,6 +32,7 @@ export const ticketPageEn: TicketPageMessages = {
   assignee: 'Assigned agent',
   unassigned: 'Unassigned',
   registeredBy: 'Registered by',
+  inactivePerson: '(inactive)',
   assign: 'Assign',
   assignTo: 'Assign to',
   assignAutomatic: 'Automatic (the least-loaded agent)',

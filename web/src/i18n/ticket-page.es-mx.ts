@@ -39,6 +39,8 @@ export const ticketPageEsMX = {
   assignee: 'Agente asignado',
   unassigned: 'Sin asignar',
   registeredBy: 'Registró',
+  // QA S62: a deactivated registrant or assignee (staff only see it).
+  inactivePerson: '(inactivo)',
   assign: 'Asignar',
   assignTo: 'Asignar a',
   assignAutomatic: 'Automático (el agente con menos carga)',

@@ -226,6 +226,12 @@ export function TicketTable({
               {showAssignee && (
                 <td data-testid="ticket-assignee-cell" data-label={t.ticketPage.assignee}>
                   {ticket.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
+                  {ticket.assigneeName && ticket.assigneeActive === false && (
+                    <>
+                      {' '}
+                      <span className="muted">{t.ticketPage.inactivePerson}</span>
+                    </>
+                  )}
                 </td>
               )}
             </tr>

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTicketChanges } from '../api/live';
 import {
-  ASSIGNABLE_AGENTS,
+  AGENT_FILTER_CHOICES,
   TICKET_COUNT,
   TICKETS,
   TICKET_ORDERS,
@@ -219,7 +219,9 @@ export function TicketBrowser({
   const organizations = useClientOrganizations(!staff);
   const { clients } = organizations;
   const clientNames = staff ? new Map(clients.map((o) => [o.id, o.name])) : undefined;
-  const agentList = useQuery(ASSIGNABLE_AGENTS, {}, !staff).data?.assignableAgents;
+  // QA S62 #2: inactive staff who still hold open tickets stay choosable (marked), so their
+  // tickets can be listed and handed over.
+  const agentList = useQuery(AGENT_FILTER_CHOICES, {}, !staff).data?.agentFilterChoices;
   const agents = agentList ?? [];
   // A client or agent of the address that the choices do not hold goes (QA S18).
   const clientsRead = organizations.data !== undefined;
@@ -382,7 +384,10 @@ export function TicketBrowser({
               value={filters.agent}
               options={[
                 ['', b.anyAgent],
-                ...agents.map((a): [string, string] => [a.id, a.displayName]),
+                ...agents.map((a): [string, string] => [
+                  a.id,
+                  a.active ? a.displayName : `${a.displayName} ${t.ticketPage.inactivePerson}`,
+                ]),
               ]}
               onChange={(agent) => change({ agent })}
               describedBy="ticket-filter-assignee-hint"

@@ -182,6 +182,13 @@ export function TicketPage({
               <dt>{t.ticketPage.assignee}</dt>
               <dd data-testid="ticket-assignee">
                 {ticket.assigneeName ?? t.ticketPage.unassigned}
+                {/* QA S62 #2: a deactivated agent still holds it until someone reassigns it. */}
+                {ticket.assigneeName && ticket.assigneeActive === false && (
+                  <>
+                    {' '}
+                    <span className="muted">{t.ticketPage.inactivePerson}</span>
+                  </>
+                )}
               </dd>
             </>
           )}
@@ -190,7 +197,16 @@ export function TicketPage({
           {ticket.registrantName && (
             <>
               <dt>{t.ticketPage.registeredBy}</dt>
-              <dd>{ticket.registrantName}</dd>
+              <dd data-testid="ticket-registrant">
+                {ticket.registrantName}
+                {/* QA S62 #1: their emails go to the client's approvers meanwhile (L3-11). */}
+                {ticket.registrantActive === false && (
+                  <>
+                    {' '}
+                    <span className="muted">{t.ticketPage.inactivePerson}</span>
+                  </>
+                )}
+              </dd>
             </>
           )}
           {/* Only while the ticket is open, as the release date: once it ended, a proposal (or

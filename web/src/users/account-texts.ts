@@ -45,6 +45,17 @@ const accountEsMX = {
   confirmDeactivateText:
     'Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo. Sus tickets y su historial se conservan.',
   deactivateYes: 'Sí, desactivar',
+  // QA S62 #1, #2: what the deactivation leaves behind (UsersService.openTickets).
+  countingOpenTickets: 'Contando sus tickets abiertos…',
+  openRegistered: (n: number, approvers: number) =>
+    approvers === 0
+      ? `Registró ${n === 1 ? '1 ticket abierto' : `${n} tickets abiertos`} y su cliente no tiene aprobadores activos: mientras esté inactivo, nadie en el cliente recibirá los correos de ${n === 1 ? 'ese ticket' : 'esos tickets'}.`
+      : `Registró ${n === 1 ? '1 ticket abierto' : `${n} tickets abiertos`}: mientras esté inactivo, los correos de ${n === 1 ? 'ese ticket' : 'esos tickets'} les llegan a los aprobadores de su cliente.`,
+  openAssigned: (n: number) =>
+    n === 1
+      ? 'Tiene 1 ticket abierto asignado. Siguen a su nombre hasta que otro agente lo tome: reasígnelo desde el ticket.'
+      : `Tiene ${n} tickets abiertos asignados. Siguen a su nombre hasta que otro agente los tome: reasígnelos desde cada ticket.`,
+  openAssignedLink: 'Ver sus tickets abiertos',
   // What the server did (UsersService.setActive): a deactivation ends the sessions, open live
   // connections included, and refuses logging in; a reactivation only lets them log in again.
   deactivated: (name: string, email: string) =>
@@ -139,6 +150,16 @@ const accountEn: AccountMessages = {
   confirmDeactivateText:
     'Their sessions end and they cannot sign in until you activate them again. Their tickets and history are kept.',
   deactivateYes: 'Yes, deactivate',
+  countingOpenTickets: 'Counting their open tickets…',
+  openRegistered: (n, approvers) =>
+    approvers === 0
+      ? `They registered ${n === 1 ? '1 open ticket' : `${n} open tickets`} and their client has no active approvers: while they are inactive, nobody at the client gets ${n === 1 ? "that ticket's" : "those tickets'"} emails.`
+      : `They registered ${n === 1 ? '1 open ticket' : `${n} open tickets`}: while they are inactive, ${n === 1 ? "that ticket's" : "those tickets'"} emails go to their client's approvers.`,
+  openAssigned: (n) =>
+    n === 1
+      ? 'They have 1 open ticket assigned. It stays theirs until another agent takes it: reassign it from the ticket.'
+      : `They have ${n} open tickets assigned. They stay theirs until another agent takes them: reassign them from each ticket.`,
+  openAssignedLink: 'See their open tickets',
   deactivated: (name, email) =>
     `Deactivated ${name} (${email}): their sessions were ended and they can no longer sign in.`,
   reactivated: (name, email) => `Reactivated ${name} (${email}).`,

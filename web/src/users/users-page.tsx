@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { SET_USER_ACTIVE, USERS, type User } from '../api/operations';
+import { SET_USER_ACTIVE, USER_OPEN_TICKETS, USERS, type User } from '../api/operations';
 import {
   ClientSelect,
   useChosenOrganization,
@@ -11,7 +11,8 @@ import { InlineConfirmRow } from '../components/inline-confirm';
 import { useQuery } from '../components/use-query';
 import { useMutationForm } from '../components/use-mutation-form';
 import { useI18n } from '../i18n/i18n-context';
-import { can } from '../session/roles';
+import { Link } from '../router/router';
+import { can, STAFF_TICKET_LIST } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { accountTexts } from './account-texts';
 import { CreateOrganizationForm } from './create-organization-form';
@@ -234,6 +235,7 @@ export function UsersPage() {
                         id="user-deactivate"
                         title={a.confirmDeactivate(u.displayName, u.email)}
                         text={a.confirmDeactivateText}
+                        detail={<OpenTicketsLeft userId={u.id} />}
                         yes={a.deactivateYes}
                         no={a.cancel}
                         busy={toggle.busy}
@@ -292,4 +294,35 @@ function BreakableEmail({ email }: { email: string }) {
       {part}
     </Fragment>
   ));
+}
+
+/**
+ * QA S62 #1, #2: under «¿Desactivar a …?», the open tickets the person leaves: those they registered
+ * (their client's approvers get those emails meanwhile, L3-11) and those assigned to them, with the
+ * ticket list filtered by them to hand those over one by one (no bulk reassignment). Nothing when
+ * they hold none.
+ */
+function OpenTicketsLeft({ userId }: { userId: string }) {
+  const { language } = useI18n();
+  const a = accountTexts(language);
+  const open = useQuery(USER_OPEN_TICKETS, { userId });
+  const counts = open.data?.userOpenTickets;
+  if (!counts) return open.loading ? <p className="muted">{a.countingOpenTickets}</p> : null;
+  return (
+    <>
+      {counts.registered > 0 && (
+        <p data-testid="deactivate-registered">
+          {a.openRegistered(counts.registered, counts.activeApprovers)}
+        </p>
+      )}
+      {counts.assigned > 0 && (
+        <p data-testid="deactivate-assigned">
+          {a.openAssigned(counts.assigned)}{' '}
+          <Link to={`${STAFF_TICKET_LIST}?mostrar=abiertos&agente=${encodeURIComponent(userId)}`}>
+            {a.openAssignedLink}
+          </Link>
+        </p>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,182 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/identity/role.enum';
+import { eventually } from '../support/eventually';
+import { gql } from '../support/integration-harness';
+import { registerProjectedTicket } from '../support/world-with-worker';
+import { inSpanish, logIn, newPage } from './support/browser';
+import { useE2eWorldWithWorker } from './support/e2e-world';
+
+// QA S62 #1, #2 (L3-07, L3-11): deactivating a user who still holds open tickets. «Desactivar»'s
+// confirmation says how many open tickets an agent holds («Tiene N tickets abiertos asignados»,
+// with the ticket list filtered by them to hand them over one by one: there is no bulk
+// reassignment) and how many a client user registered (their client's approvers get those
+// emails meanwhile). Afterwards staff's «Agente» filter still offers the agent, marked
+// «(inactivo)», and the ticket page marks an inactive assignee or registrant; a client sees no
+// such mark.
+
+const ADMIN = 'admin@becken.example';
+const MANAGER = 'gerente@becken.example';
+const CLIENT = 'usuario@aurora.example';
+const PASSWORD = 'saliente-largo-123';
+
+describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', () => {
+  const e2e = useE2eWorldWithWorker('deactivated_users');
+  const unique = `${process.pid}-${Date.now()}`;
+
+  async function createUser(organization: string, displayName: string, role: Role, local: string) {
+    const email = `${local}-${unique}@${organization}.example`;
+    const { body } = await gql<{ createUser: { id: string } }>(
+      e2e.world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: e2e.world.orgIds[organization],
+          email,
+          displayName,
+          roles: [role],
+          temporaryPassword: PASSWORD,
+        },
+      },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(body.errors).toBeUndefined();
+    return { id: body.data!.createUser.id, email };
+  }
+
+  /** Opens «¿Desactivar a …?» on /usuarios as the admin. */
+  async function askToDeactivate(page: Page, name: string, email: string) {
+    await logIn(page, ADMIN, e2e.password(ADMIN));
+    await inSpanish(page);
+    await page.goto('/usuarios');
+    await page.getByRole('button', { name: `Desactivar a ${name}`, exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: `¿Desactivar a ${name} (${email})?` });
+    await confirm.waitFor();
+    return confirm;
+  }
+
+  it("an agent's open tickets: counted in the confirmation, listed by «Agente» (inactivo), marked on the ticket (QA S62 #2)", async () => {
+    const agent = await createUser('becken', 'Ángel Saliente', Role.AGENT, 'angel');
+    const numbers: string[] = [];
+    for (const subject of ['No timbra', 'No imprime']) {
+      const number = await registerProjectedTicket(e2e.world, {
+        category: 'INCIDENT',
+        subject,
+        description: `${subject} desde ayer.`,
+      });
+      const { body } = await gql(
+        e2e.world.api,
+        `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+        { input: { number, classification: 'PROBLEM', agentId: agent.id } },
+        e2e.world.bearer(Role.AGENT),
+      );
+      expect(body.errors).toBeUndefined();
+      numbers.push(number);
+    }
+    await eventually(
+      () =>
+        e2e.world.db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM ticket WHERE assignee_id = $1',
+          [agent.id],
+        ),
+      ([{ n }]) => n === 2,
+    );
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    const confirm = await askToDeactivate(page, 'Ángel Saliente', agent.email);
+    const assigned = confirm.getByTestId('deactivate-assigned');
+    await assigned.waitFor();
+    expect(await assigned.innerText()).toContain('Tiene 2 tickets abiertos asignados.');
+    const link = assigned.getByRole('link', { name: 'Ver sus tickets abiertos' });
+    const href = await link.getAttribute('href');
+    expect(href).toBe(`/tickets?mostrar=abiertos&agente=${agent.id}`);
+    // The dialog's description carries it, for a screen reader too.
+    expect(await confirm.getAttribute('aria-describedby')).toBe(
+      'user-deactivate-text user-deactivate-detail',
+    );
+    expect(await confirm.getByTestId('deactivate-registered').count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Sí, desactivar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Activar a Ángel Saliente', exact: true }).waitFor();
+
+    // A manager follows the link: «Agente» still offers the agent, marked, and lists both tickets.
+    const manager = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(manager, MANAGER, e2e.password(MANAGER));
+    await inSpanish(manager);
+    await manager.goto(href!);
+    const agentFilter = manager.getByLabel('Agente', { exact: true });
+    await manager.waitForFunction(
+      "document.querySelector('#ticket-filter-agent')?.selectedOptions[0]?.textContent === 'Ángel Saliente (inactivo)'",
+    );
+    expect(await agentFilter.inputValue()).toBe(agent.id);
+    const rows = manager.getByTestId('my-tickets').locator('tbody tr');
+    await eventually(
+      () => rows.count(),
+      (n) => n === 2,
+    );
+    const listed = await manager.getByTestId('my-tickets').innerText();
+    for (const number of numbers) expect(listed).toContain(number);
+    expect(await manager.getByTestId('ticket-assignee-cell').first().innerText()).toBe(
+      'Ángel Saliente (inactivo)',
+    );
+
+    await manager.goto(`/tickets/${numbers[0]}`);
+    await manager.getByTestId('ticket-assignee').getByText('(inactivo)').waitFor();
+    expect(await manager.getByTestId('ticket-assignee').innerText()).toBe(
+      'Ángel Saliente (inactivo)',
+    );
+
+    // The client reads who has the ticket as before, never that staff were deactivated.
+    const client = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(client, CLIENT, e2e.password(CLIENT));
+    await inSpanish(client);
+    await client.goto(`/tickets/${numbers[0]}`);
+    await client.getByTestId('ticket-assignee').getByText('Ángel Saliente').waitFor();
+    expect(await client.getByTestId('ticket-assignee').innerText()).toBe('Ángel Saliente');
+  });
+
+  it("a client user's registered tickets: the confirmation says their approvers get the emails; the staff page marks the registrant (QA S62 #1)", async () => {
+    const leaver = await createUser(
+      'comercializadora-aurora',
+      'Sara Saliente',
+      Role.CLIENT_USER,
+      'sara',
+    );
+    const login = await gql<{ login: { token: string } }>(
+      e2e.world.api,
+      `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+      { email: leaver.email, password: PASSWORD },
+    );
+    expect(login.body.errors).toBeUndefined();
+    const registered = await gql<{ registerTicket: { number: string } }>(
+      e2e.world.api,
+      `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+      {
+        input: {
+          category: 'DEVELOPMENT',
+          subject: 'Reporte de ventas',
+          description: 'Un reporte de ventas por zona.',
+        },
+      },
+      { authorization: `Bearer ${login.body.data!.login.token}` },
+    );
+    expect(registered.body.errors).toBeUndefined();
+    const { number } = registered.body.data!.registerTicket;
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    const confirm = await askToDeactivate(page, 'Sara Saliente', leaver.email);
+    const told = confirm.getByTestId('deactivate-registered');
+    await told.waitFor();
+    expect(await told.innerText()).toBe(
+      'Registró 1 ticket abierto: mientras esté inactivo, los correos de ese ticket les llegan a los aprobadores de su cliente.',
+    );
+    expect(await confirm.getByTestId('deactivate-assigned').count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Sí, desactivar' }).click();
+    await page.getByRole('button', { name: 'Activar a Sara Saliente', exact: true }).waitFor();
+
+    await page.goto(`/tickets/${number}`);
+    await page.getByTestId('ticket-registrant').getByText('(inactivo)').waitFor();
+    expect(await page.getByTestId('ticket-registrant').innerText()).toBe(
+      'Sara Saliente (inactivo)',
+    );
+  });
+});
