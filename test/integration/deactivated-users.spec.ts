@@ -63,19 +63,6 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
     );
     expect(registered.body.errors).toBeUndefined();
     const number = registered.body.data!.registerTicket.number;
-    // The approver also follows the ticket: a stand-in and a participant still gets one copy.
-    const [{ id: approverId }] = await world.db.query<{ id: string }[]>(
-      'SELECT id FROM app_user WHERE email = $1',
-      [APPROVER],
-    );
-    const added = await gql(
-      world.api,
-      `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id } }`,
-      { input: { number, userId: approverId } },
-      world.bearer(Role.AGENT),
-    );
-    expect(added.body.errors).toBeUndefined();
-
     const rows = (seen: readonly string[]) => () =>
       world.db.query<{ event_key: string; status: string; message_id: string }[]>(
         `SELECT event_key, status, message_id FROM email_outbox
@@ -94,10 +81,10 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
       expect(body.errors).toBeUndefined();
     };
 
-    // Active: the registrant and the participant, one each.
+    // Active: the registrant only (the approver is neither a participant nor an estimate's reader).
     await comment('Revisamos el reporte.');
-    const before = await sentExactly(rows([]), 2);
-    expect(before.map((m) => m.to).sort()).toEqual([[APPROVER], [email]].sort());
+    const before = await sentExactly(rows([]), 1);
+    expect(before.map((m) => m.to)).toEqual([[email]]);
     const seen = [...new Set((await rows([])()).map((r) => r.event_key))];
 
     const off = await gql<{ setUserActive: { active: boolean } }>(
@@ -115,6 +102,25 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
     expect(after.map((m) => m.to)).toEqual([[APPROVER]]);
     expect(after[0].text).toContain(`comentó en el ticket ${number}.`);
     expect(after[0].text).toContain('El reporte ya está listo.');
+
+    // The approver also follows the ticket now: a stand-in who is a participant gets one copy.
+    const [{ id: approverId }] = await world.db.query<{ id: string }[]>(
+      'SELECT id FROM app_user WHERE email = $1',
+      [APPROVER],
+    );
+    const added = await gql(
+      world.api,
+      `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id } }`,
+      { input: { number, userId: approverId } },
+      world.bearer(Role.AGENT),
+    );
+    expect(added.body.errors).toBeUndefined();
+
+    seen.push(...new Set((await rows(seen)()).map((r) => r.event_key)));
+    await comment('Enviamos el reporte por correo.');
+    const followed = await sentExactly(rows(seen), 1);
+    expect(followed.map((m) => m.to)).toEqual([[APPROVER]]);
+    expect(followed[0].text).toContain('Enviamos el reporte por correo.');
   });
 
   it("tells administrators a user's open tickets; inactive agents stay in «Agente» and are marked, for staff only", async () => {
