@@ -1,3 +1,4 @@
+import type { Dialog } from 'playwright-core';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
@@ -133,5 +134,112 @@ describe('«Nuevo ticket» says which field is missing, in the app’s language,
       .locator('#new-ticket-subject-count')
       .getByText('325 de 200 caracteres: sobran 125.')
       .waitFor();
+  });
+
+  // QA S62 #1 (L3-06, L3-11): «Nuevo ticket» kept no draft: a reload, «Cola» and back, or a
+  // session that ended and a new login left category, subject and description empty, without a
+  // word. They come back now, as the ticket page's forms do, until the ticket is registered; the
+  // files chosen come back from another screen, and after a reload the form names them to attach
+  // again (a browser cannot keep them).
+  it('keeps what the client typed across a reload, another screen and a new login, until it is registered (QA S62 #1)', async () => {
+    const drafts = "Object.keys(sessionStorage).filter((k) => k.startsWith('sla.draft.')).length";
+    const LOG = Buffer.from('2026-12-07 09:12:44 ERROR l10n_mx_edi: sello inválido\n');
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    const asked: string[] = [];
+    page.on('dialog', (dialog: Dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await inSpanish(page);
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    // By its heading's id: its name follows the language switch.
+    const form = page.locator('section[aria-labelledby="new-ticket-title"]');
+    const category = form.locator('#new-ticket-category');
+    const subject = form.locator('#new-ticket-subject');
+    const description = form.locator('#new-ticket-description');
+    const fileList = form.getByTestId('new-ticket-file-list');
+    const lost = form.getByTestId('new-ticket-files-lost');
+    const restored = form.getByTestId('draft-restored');
+    await category.selectOption('CONFIGURATION');
+    await subject.fill('Serie de facturas nueva');
+    await description.fill('Necesitamos la serie B para la sucursal Norte.');
+    await form
+      .getByLabel('Archivos (opcional)')
+      .setInputFiles([{ name: 'bitácora.log', mimeType: 'text/plain', buffer: LOG }]);
+    await fileList.getByText('bitácora.log', { exact: false }).waitFor();
+    await page.waitForFunction(`${drafts} > 0`);
+    const typed = async () => [
+      await category.inputValue(),
+      await subject.inputValue(),
+      await description.inputValue(),
+    ];
+    const TYPED = [
+      'CONFIGURATION',
+      'Serie de facturas nueva',
+      'Necesitamos la serie B para la sucursal Norte.',
+    ];
+
+    // «Cola» and back: all of it, the file too.
+    await page.getByRole('navigation').getByRole('link', { name: 'Cola' }).click();
+    await page.getByRole('heading', { name: 'Cola', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    expect(await typed()).toEqual(TYPED);
+    await fileList.getByText('bitácora.log', { exact: false }).waitFor();
+    expect(await lost.count()).toBe(0);
+
+    // A reload (it asks first: text not sent): the text, and the file named to attach again.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    expect(asked).toEqual(['beforeunload']);
+    await restored.getByText('Recuperamos el ticket que escribió y no registró.').waitFor();
+    expect(await typed()).toEqual(TYPED);
+    expect(await lost.innerText()).toBe(
+      'Los archivos elegidos no se conservan al recargar la página. Vuelva a adjuntar: bitácora.log.',
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+    await restored
+      .getByText('We restored the ticket you had written and not registered.')
+      .waitFor();
+    expect(await lost.innerText()).toBe(
+      'Chosen files are not kept when the page is reloaded. Attach again: bitácora.log.',
+    );
+    await page.getByRole('button', { name: 'Español' }).click();
+
+    // The session ends by itself (its expiry, moved to a few seconds from now) and the client
+    // signs in again: the text is back.
+    await page.evaluate(`(() => {
+      const stored = JSON.parse(localStorage.getItem('sla.session'));
+      stored.expiresAt = new Date(Date.now() + 3000).toISOString();
+      localStorage.setItem('sla.session', JSON.stringify(stored));
+    })()`);
+    await page.reload();
+    await page.getByText('Su sesión terminó', { exact: false }).waitFor();
+    await logIn(page, CLIENT, e2e.password(CLIENT));
+    await page.getByRole('navigation').getByRole('link', { name: 'Mis tickets' }).click();
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await restored.getByText('Recuperamos el ticket que escribió y no registró.').waitFor();
+    expect(await typed()).toEqual(TYPED);
+    await lost.getByText('Vuelva a adjuntar: bitácora.log.', { exact: false }).waitFor();
+
+    // Attached again: the notice goes. Registered: the form empties and nothing is kept.
+    await form
+      .getByLabel('Archivos (opcional)')
+      .setInputFiles([{ name: 'bitácora.log', mimeType: 'text/plain', buffer: LOG }]);
+    expect(await lost.count()).toBe(0);
+    await form.getByRole('button', { name: 'Registrar ticket' }).click();
+    await form.getByTestId('registered').getByText('Se adjuntó 1 archivo.').waitFor();
+    expect(await typed()).toEqual(['', '', '']);
+    expect(await restored.count()).toBe(0);
+    expect(await page.evaluate(drafts)).toBe(0);
+    const before = asked.length;
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
+    await subject.waitFor();
+    expect(asked.length).toBe(before);
+    expect(await typed()).toEqual(['', '', '']);
+    expect(await restored.count()).toBe(0);
+    expect(await lost.count()).toBe(0);
   });
 });

@@ -268,6 +268,9 @@ export const en: Messages = {
     newProblems: 'Fix the following before registering the ticket:',
     newFilesRefused:
       'Remove or replace the files that are not accepted before registering the ticket.',
+    newRestored: 'We restored the ticket you had written and not registered.',
+    newFilesLost: (names: string) =>
+      `Chosen files are not kept when the page is reloaded. Attach again: ${names}.`,
     hoursTitle: 'Prepaid hours',
     hoursAvailable: 'Available',
     hoursReserved: 'Still on hold',

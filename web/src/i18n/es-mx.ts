@@ -278,6 +278,11 @@ export const esMX = {
       `No se pudo adjuntar «${name}»; puede adjuntarlo desde el ticket.`,
     // QA S43: un archivo que el servidor rechazaría se dice al elegirlo, no tras registrar.
     newFilesRefused: 'Quite o cambie los archivos que no se aceptan antes de registrar el ticket.',
+    /** QA S62 #1: the form came back with what was typed and not registered. */
+    newRestored: 'Recuperamos el ticket que escribió y no registró.',
+    /** …and the files chosen then, which a reload cannot keep. */
+    newFilesLost: (names: string) =>
+      `Los archivos elegidos no se conservan al recargar la página. Vuelva a adjuntar: ${names}.`,
     // QA: todo lo que falta, de una vez (cada campo lo dice también debajo de él).
     newProblems: 'Corrija lo siguiente antes de registrar el ticket:',
     hoursTitle: 'Horas prepagadas',

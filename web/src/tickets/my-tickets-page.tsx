@@ -31,6 +31,20 @@ import { TicketBrowser } from './ticket-browser';
 import { ticketPath, useLocalTime } from './ticket-bits';
 import { allowedTypes, refusalOf } from './upload-queue';
 import { missingNewTicketFields, type NewTicketRequired } from './new-ticket-check';
+import {
+  FILE_NAMES_FIELD,
+  fileNamesField,
+  keepCommentFiles,
+  keptCommentFiles,
+  lostFileNames,
+} from './comment-files-memory';
+import { RestoredNotice, useRestoredDraft, useSavedDraft } from './live-form';
+
+/**
+ * «Nuevo ticket»'s draft (QA S62 #1): kept per user in the tab like the ticket page's forms
+ * (`useRestoredDraft`), under a name no ticket number takes.
+ */
+export const NEW_TICKET_DRAFT = { ticket: 'new', form: 'register' } as const;
 
 interface Registered {
   number: string;
@@ -59,12 +73,48 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
   const { call, token } = useSession();
   const { format } = useLocalTime();
   const form = useMutationForm();
+  // QA S62 #1: what the client typed survives a reload, a visit to another screen and a session
+  // that ended by itself (signing in again), as the ticket page's forms do: per user, in the tab,
+  // until the ticket is registered («Cerrar sesión» forgets it, as it forgets those).
+  const { key: draftKey, restored } = useRestoredDraft(
+    NEW_TICKET_DRAFT.ticket,
+    NEW_TICKET_DRAFT.form,
+  );
   // QA S16 (L3-05, L3-11): files go with the ticket, as in any helpdesk's new-ticket form; they
-  // are uploaded once the ticket exists; a registration empties the list.
-  const [files, setFiles] = useState<File[]>([]);
-  const [category, setCategory] = useState<TicketCategory | ''>('');
-  const [subject, setSubject] = useState('');
-  const [description, setDescription] = useState('');
+  // are uploaded once the ticket exists; a registration empties the list. They stay with the
+  // draft in the tab's memory (another screen and back keeps them); a reload keeps their names
+  // only, and the form says which to attach again.
+  const [files, setFiles] = useState<File[]>(() => keptCommentFiles<File>(draftKey));
+  useEffect(() => keepCommentFiles(draftKey, files), [draftKey, files]);
+  const [namedFiles, setNamedFiles] = useState(() => restored?.fields[FILE_NAMES_FIELD]);
+  const lostFiles = lostFileNames(namedFiles, files);
+  const [category, setCategory] = useState<TicketCategory | ''>(() => {
+    const kept = restored?.fields.category ?? '';
+    return (TICKET_CATEGORIES as readonly string[]).includes(kept) ? (kept as TicketCategory) : '';
+  });
+  const [subject, setSubject] = useState(restored?.fields.subject ?? '');
+  const [description, setDescription] = useState(restored?.fields.description ?? '');
+  const typed =
+    category !== '' || subject.trim() !== '' || description.trim() !== '' || files.length > 0;
+  const saved = useSavedDraft(
+    draftKey,
+    typed
+      ? {
+          fields: {
+            category,
+            subject,
+            description,
+            // The ones still to attach again stay named: a second reload or login says them too.
+            [FILE_NAMES_FIELD]: fileNamesField([...files.map((f) => f.name), ...lostFiles]),
+          },
+        }
+      : undefined,
+  );
+  const showRestored =
+    restored !== undefined &&
+    typed &&
+    subject === (restored.fields.subject ?? '') &&
+    description === (restored.fields.description ?? '');
   const [registered, setRegistered] = useState<Registered>();
   // What the last «Registrar ticket» found wrong, in the app's words (the browser's own bubble
   // spoke its language and took a description of spaces only): every empty field at once, each
@@ -178,16 +228,19 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
       (ticket, w) => w.t.tickets.registered(ticket.number),
     );
     if (ok) {
+      saved.discard();
       setCategory('');
       setSubject('');
       setDescription('');
       setFiles([]);
+      setNamedFiles(undefined);
     }
   };
 
   return (
     <section className="card" aria-labelledby="new-ticket-title">
       <h2 id="new-ticket-title">{t.tickets.newTitle}</h2>
+      {showRestored && <RestoredNotice text={t.tickets.newRestored} />}
       <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor="new-ticket-category">{t.tickets.category}</label>
@@ -250,6 +303,11 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
             {t.tickets.newFilesHint}
             {policy && ` ${t.attachments.hint(size(policy.maxBytes), allowedTypes(policy))}`}
           </p>
+          {lostFiles.length > 0 && (
+            <p className="notice notice-warning" role="status" data-testid="new-ticket-files-lost">
+              {t.tickets.newFilesLost(lostFiles.join(', '))}
+            </p>
+          )}
           <ChosenFiles
             files={files}
             size={size}
