@@ -853,6 +853,13 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     expect(oneLine(await due.innerText())).toBe(
       oneLine(`Sesión remota: ${formatInstant(at, 'es-MX', ZONE)}`),
     );
+    // QA S62 #2: its state reads confirmed, not «Sesión remota propuesta».
+    const stateCell = page
+      .getByTestId('agenda-open')
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('link', { name: number, exact: true }) })
+      .locator('td[data-label="Estado"]');
+    expect(await stateCell.innerText()).toBe('Sesión remota confirmada');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: /^Agenda of / }).waitFor();

@@ -101,9 +101,12 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     await actions
       .getByRole('status')
       .filter({
-        hasText: 'Sesión confirmada: el equipo sabe que asistirá. Estado: Sesión remota propuesta.',
+        hasText:
+          'Sesión confirmada: el equipo sabe que asistirá. Estado: Sesión remota confirmada.',
       })
       .waitFor();
+    // QA S62 #2: the state reads confirmed wherever it is shown (it still read «propuesta»).
+    await page.getByTestId('ticket-state').getByText('Sesión remota confirmada').waitFor();
     await card.getByTestId('remote-session-accepted').waitFor();
     // The client reads it about themself, not «El cliente la confirmó» (QA S55).
     expect(await card.getByTestId('remote-session-accepted').innerText()).toMatch(
@@ -124,6 +127,9 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(oneLine(await mine.innerText())).toBe(
       oneLine(`Sesión remota: ${formatInstant(at, 'es-MX', ZONE)}`),
     );
+    const mineRow = page.getByTestId('my-tickets').getByRole('row').filter({ hasText: number });
+    expect(await mineRow.innerText()).toContain('Sesión remota confirmada');
+    expect(await mineRow.innerText()).not.toContain('Sesión remota propuesta');
 
     // The agent sees the confirmation on the page and in the history.
     const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
@@ -136,6 +142,8 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(oneLine(await work.getByTestId('idle-due').innerText())).toBe(
       oneLine(`Remote session: ${formatInstant(at, 'en', ZONE)}`),
     );
+    expect(await work.innerText()).toContain('Remote session confirmed');
+    expect(await work.innerText()).not.toContain('Remote session proposed');
     await inSpanish(agent);
     await agent.goto(`/tickets?mios=0&q=${number}`);
     const listed = agent
@@ -153,6 +161,7 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(await agent.getByTestId('remote-session-accepted').innerText()).toMatch(
       /^El cliente la confirmó el \d/,
     );
+    expect(await agent.getByTestId('ticket-state').innerText()).toBe('Sesión remota confirmada');
     const event = agent.getByTestId('timeline').getByTestId('event-acceptRemoteSession');
     await event.waitFor();
     expect(await event.innerText()).toContain('Sesión remota confirmada por el cliente');

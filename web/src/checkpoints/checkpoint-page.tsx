@@ -231,7 +231,9 @@ function Agenda({ cp, reload }: { cp: Checkpoint; reload: () => Promise<void> })
             <tr key={tk.number}>
               <td data-label={c.queuePosition}>{tk.queuePosition ?? '—'}</td>
               <TicketCell number={tk.number} subject={tk.subject} />
-              <td data-label={c.state}>{state(tk.state)}</td>
+              <td data-label={c.state}>
+                {stateText(t, tk.state, client, tk.confirmedRemoteSessionAt)}
+              </td>
               <td data-label={t.tickets.sla}>
                 <SlaBadge status={tk.slaStatus} />
               </td>

@@ -305,6 +305,7 @@ export const en: Messages = {
       NOT_FEASIBLE: 'Not feasible',
       CANCELLED: 'Cancelled',
     },
+    remoteSessionConfirmedState: 'Remote session confirmed',
     clientStates: {
       WAITING_ON_CLIENT: 'Waiting for your reply',
       SCHEDULING: 'Authorized, release date to be set',

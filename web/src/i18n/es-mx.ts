@@ -326,6 +326,11 @@ export const esMX = {
      * A state as its client reads it, where `states` speaks of the client in the third person
      * (the client read «Esperando al cliente» about themself): `stateText`.
      */
+    /**
+     * QA S62 #2 (L3-06): REMOTE_SESSION_PROPOSED once the client confirmed it, while the session
+     * is pending (`Ticket.confirmedRemoteSessionAt`).
+     */
+    remoteSessionConfirmedState: 'Sesión remota confirmada',
     clientStates: {
       WAITING_ON_CLIENT: 'Esperando su respuesta',
       // «En programación» reads as «being programmed» to a client: the authorized work waits

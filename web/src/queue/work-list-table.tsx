@@ -2,7 +2,7 @@ import type { WorkListEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
 import { clockTimeWords, dueClockKind, overdueClock } from '../tickets/clock-texts';
 import { idleDueText } from '../tickets/idle-due-text';
-import { DueSummary, SlaBadge, TicketCells } from '../tickets/ticket-bits';
+import { DueSummary, SlaBadge, stateText, TicketCells } from '../tickets/ticket-bits';
 import { DeliveryRiskBadge } from './delivery-risk-badge';
 
 /**
@@ -54,7 +54,9 @@ export function WorkListTable({
                   <span className="muted small block">{w.clientRank(e.rank, e.urgent)}</span>
                 </span>
               </td>
-              <td data-label={t.tickets.state}>{t.tickets.states[e.state] ?? e.state}</td>
+              <td data-label={t.tickets.state}>
+                {stateText(t, e.state, false, e.confirmedRemoteSessionAt)}
+              </td>
               <td data-label={t.tickets.sla}>
                 <span>
                   <SlaBadge status={e.slaStatus} />

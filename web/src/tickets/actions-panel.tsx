@@ -1096,7 +1096,11 @@ export function ActionsPanel({
       action === 'assign' ? t.ticketPage.assign : (t.tickets.actionNames[action] ?? action),
       state,
     );
-  const doneText = done && !doneStale ? doneWords(done.action, stateName(done.state)) : undefined;
+  // QA S62 #2 (L3-06): a confirmed session reads «Sesión remota confirmada», from the answer on.
+  const doneConfirmed =
+    done?.action === 'acceptRemoteSession' || ticket.confirmedRemoteSessionAt !== null;
+  const doneText =
+    done && !doneStale ? doneWords(done.action, stateName(done.state, doneConfirmed)) : undefined;
   // One list, keyed by action: a form moving between `open` and `kept` keeps its state.
   const shown = [...kept.filter((k) => k !== open), ...(open ? [open] : [])].filter(
     (a) => ACTIONS[a],

@@ -70,16 +70,29 @@ export function CellTime({ iso, text }: { iso: string; text: string }) {
 /**
  * A ticket's state in words; for a client (`client`) in the second person where staff's words
  * speak of the client: «Esperando su respuesta», not «Esperando al cliente» (L3-07).
+ * `confirmedRemoteSession` (the ticket's `confirmedRemoteSessionAt`, or true; L3-06): a proposal the client confirmed reads
+ * «Sesión remota confirmada» while it is pending, not «Sesión remota propuesta» (QA S62 #2); the
+ * workflow state stays REMOTE_SESSION_PROPOSED.
  */
-export function stateText(t: Messages, state: string, client: boolean): string {
+export function stateText(
+  t: Messages,
+  state: string,
+  client: boolean,
+  confirmedRemoteSession?: string | boolean | null,
+): string {
+  if (state === 'REMOTE_SESSION_PROPOSED' && confirmedRemoteSession)
+    return t.tickets.remoteSessionConfirmedState;
   return (client ? t.tickets.clientStates[state] : undefined) ?? t.tickets.states[state] ?? state;
 }
 
 /** A ticket's state in the logged-in reader's words (`stateText`). */
-export function useStateText(): (state: string) => string {
+export function useStateText(): (
+  state: string,
+  confirmedRemoteSession?: string | boolean | null,
+) => string {
   const { t } = useI18n();
   const client = useClientReader();
-  return (state) => stateText(t, state, client);
+  return (state, confirmedRemoteSession) => stateText(t, state, client, confirmedRemoteSession);
 }
 
 /** Whether the logged-in reader is client staff (no Console): clocks and states in their words. */
@@ -174,7 +187,7 @@ export function TicketTable({
                   element under the label instead of under the value (QA S20). */}
               <td data-label={t.tickets.state}>
                 <span>
-                  {stateText(t, ticket.state, yourTurn)}
+                  {stateText(t, ticket.state, yourTurn, ticket.confirmedRemoteSessionAt)}
                   {/* «Su respuesta», unless the state already says so («Esperando su respuesta»). */}
                   {yourTurn && ticket.awaitingClient && ticket.state !== 'WAITING_ON_CLIENT' && (
                     <span className="badge your-turn" data-testid="your-turn">

@@ -269,7 +269,7 @@ export function TicketBrowser({
         ticket.subject,
         ...(clientNames ? [clientNames.get(ticket.organizationId) ?? ''] : []),
         listedKindText(t, ticket),
-        stateText(t, ticket.state, !staff),
+        stateText(t, ticket.state, !staff, ticket.confirmedRemoteSessionAt),
         slaText(t, ticket),
         csvDateTime(ticket.nextDeadline, zone),
         csvDateTime(ticket.releaseDate, zone),
