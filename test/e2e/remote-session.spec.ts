@@ -1,6 +1,6 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { formatInstant } from '../../web/src/i18n/format';
+import { formatInstant, formatInstantWithDay } from '../../web/src/i18n/format';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage } from './support/browser';
@@ -212,7 +212,9 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
   });
 
   // QA S60b #6: after a decline the agent retyped the duration, link and note to propose again.
-  it('after a decline, the agent proposes again from the declined proposal: its duration, link and note, with the reason', async () => {
+  // QA S62 #2: the declined proposal still headed the agent's page as «Sesión remota … [Unirse a
+  // la sesión]»; QA S62 #3: the client's suggested time was only text to retype, in one zone.
+  it('after a decline, the agent proposes again from the declined proposal: its duration, link and note, with the reason; the suggested time in both zones, one click away (QA S62 #2, #3)', async () => {
     const { number } = await proposedToClient(
       'No concilia el banco',
       'La conciliación bancaria de noviembre no cuadra.',
@@ -227,10 +229,52 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     );
     expect(declined.body.errors).toBeUndefined();
 
+    // The agent works in Tijuana (Mi cuenta); the client's calendar counts in Mexico City.
+    const AGENT_ZONE = 'America/Tijuana';
+    const zoned = await gql(
+      e2e.world.api,
+      `mutation ($input: UpdateMyPreferencesInput!) { updateMyPreferences(input: $input) { timeZone } }`,
+      { input: { timeZone: AGENT_ZONE } },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(zoned.body.errors).toBeUndefined();
+    try {
+      await proposeAgainAfterDecline(number, suggestedAt, AGENT_ZONE);
+    } finally {
+      await gql(
+        e2e.world.api,
+        `mutation ($input: UpdateMyPreferencesInput!) { updateMyPreferences(input: $input) { timeZone } }`,
+        { input: { timeZone: ZONE } },
+        e2e.world.bearer(Role.AGENT),
+      );
+    }
+  });
+
+  async function proposeAgainAfterDecline(number: string, suggestedAt: string, agentZone: string) {
     const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
     await logIn(agent, AGENT, e2e.password(AGENT));
     await agent.goto(`/tickets/${number}`);
     await inSpanish(agent);
+    // QA S62 #2: the declined proposal is not the session to come: headed as not accepted, the
+    // decline first, its time as what was proposed, and nothing to join.
+    const card = agent.getByTestId('remote-session');
+    await card.getByTestId('remote-session-declined').waitFor();
+    const header = agent.getByTestId('ticket-header');
+    expect(await header.locator('dt').allInnerTexts()).toContain('Sesión remota no aceptada');
+    expect(await header.locator('dt').allInnerTexts()).not.toContain('Sesión remota');
+    expect(await card.getByTestId('remote-session-join').count()).toBe(0);
+    expect(await card.getByRole('link', { name: 'Unirse a la sesión' }).count()).toBe(0);
+    expect(await card.innerText()).toMatch(/^El cliente no puede en ese horario/);
+    expect(await card.innerText()).toContain('Horario propuesto: ');
+    // The suggestion in the agent's zone, and in the client calendar's under it.
+    const inCalendar = `Para el cliente (hora de la Ciudad de México, UTC−6): ${formatInstantWithDay(suggestedAt, 'es-MX', ZONE)}`;
+    expect(oneLine(await card.getByTestId('remote-session-declined').innerText())).toContain(
+      oneLine(`Horario que sugiere: ${formatInstant(suggestedAt, 'es-MX', agentZone)}`),
+    );
+    expect(oneLine(await card.getByTestId('clock-deadline-calendar-zone').innerText())).toBe(
+      oneLine(inCalendar),
+    );
+
     const form = await openAction(agent, 'Proponer sesión remota');
     expect(await form.getByLabel('Duración (minutos)').inputValue()).toBe('90');
     expect(await form.getByLabel('Enlace de la reunión (opcional)').inputValue()).toBe(LINK);
@@ -245,8 +289,23 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       'La duración, el enlace y la nota vienen de esa propuesta: elija otro horario.',
     );
 
+    // QA S62 #3: the suggestion in both zones, and «Usar el horario sugerido» puts it in the
+    // date field, in the agent's zone (the field's).
+    const suggested = why.getByTestId('declined-proposal-suggested');
+    expect(oneLine(await suggested.innerText())).toBe(
+      oneLine(
+        `Horario que sugiere: ${formatInstant(suggestedAt, 'es-MX', agentZone)} ${inCalendar}`,
+      ),
+    );
+    await why.getByRole('button', { name: 'Usar el horario sugerido' }).click();
+    expect(await form.getByLabel('Fecha y hora de la sesión').inputValue()).toBe(
+      datetimeLocal(suggestedAt, agentZone),
+    );
+    await agent.getByRole('button', { name: 'English' }).click();
+    await why.getByRole('button', { name: 'Use the suggested time' }).waitFor();
+    await agent.getByRole('button', { name: 'Español' }).click();
+
     // Sent with only the time chosen: the new proposal keeps what was prefilled.
-    await form.getByLabel('Fecha y hora de la sesión').fill(datetimeLocal(suggestedAt));
     await form.getByRole('button', { name: 'Proponer sesión remota', exact: true }).click();
     await agent.getByTestId('remote-session-awaiting').waitFor();
     const { body } = await gql<{
@@ -272,7 +331,7 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       note: NOTE,
       at: new Date(Date.parse(suggestedAt) - (Date.parse(suggestedAt) % 60_000)).toISOString(),
     });
-  });
+  }
 
   // QA S62 (L3-06): staff had no way to withdraw a session they no longer need (the issue was
   // fixed before it).

@@ -36,6 +36,9 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
     `${self ? 'You said you' : 'Your organization said it'} cannot attend at that time (answered on ${when}).`,
   reason: 'Reason',
   suggested: 'Suggested time',
+  declinedTitle: 'Remote session declined',
+  declinedTime: 'Proposed time',
+  useSuggested: 'Use the suggested time',
   declinedProposal: (when: string) => `The client cannot attend the proposed time (${when}).`,
   prefilledFromDeclined:
     'The duration, link and note come from that proposal: choose another time.',

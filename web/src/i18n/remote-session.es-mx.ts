@@ -48,6 +48,14 @@ export const remoteSessionEsMX = {
   reason: 'Motivo',
   suggested: 'Horario que sugiere',
   /**
+   * QA S62 #2: a declined proposal on the ticket's page: its heading, and its time as what was
+   * proposed (no «Unirse a la sesión»).
+   */
+  declinedTitle: 'Sesión remota no aceptada',
+  declinedTime: 'Horario propuesto',
+  /** QA S62 #3: fills the re-proposal's date with the time the client suggested. */
+  useSuggested: 'Usar el horario sugerido',
+  /**
    * QA S60b #6: above the re-proposal after a decline, the declined time and what the form kept
    * of it (the agent no longer retypes the duration, link and note).
    */

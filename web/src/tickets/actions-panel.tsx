@@ -45,6 +45,7 @@ import {
 } from './classification-choices';
 import { tabStorage } from './tab-storage';
 import { lacksActivePackage } from './package-needed';
+import { CalendarZoneDeadline } from './clocks-section';
 import { useLocalTime, useStateText } from './ticket-bits';
 import { SpelledDate, spelledDateId } from '../components/spelled-date';
 
@@ -555,10 +556,31 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
               {t.remoteSession.reason}: {declined.declined.reason}
             </p>
           )}
+          {/* QA S62 #3: the suggestion in the agent's zone and, when it reads otherwise, in the
+              client calendar's; one click puts it in the date field (the agent's zone). */}
           {declined.declined.suggestedAt && (
-            <p>
-              {t.remoteSession.suggested}: {format(declined.declined.suggestedAt)}
-            </p>
+            <>
+              <p data-testid="declined-proposal-suggested">
+                {t.remoteSession.suggested}: {format(declined.declined.suggestedAt)}
+                <CalendarZoneDeadline
+                  deadline={declined.declined.suggestedAt}
+                  calendarZone={ticket.calendarTimeZone}
+                />
+              </p>
+              <p>
+                <button
+                  type="button"
+                  className="button"
+                  aria-controls={id('at')}
+                  onClick={() => {
+                    setAt(nowInZone(zone, Date.parse(declined.declined!.suggestedAt!)));
+                    document.getElementById(id('at'))?.focus();
+                  }}
+                >
+                  {t.remoteSession.useSuggested}
+                </button>
+              </p>
+            </>
           )}
           <p className="hint">{t.remoteSession.prefilledFromDeclined}</p>
         </div>

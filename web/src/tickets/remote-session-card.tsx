@@ -4,22 +4,30 @@ import { useSession } from '../session/session-context';
 import { zoneLabel } from '../i18n/zone-name';
 import { useLocalTime } from './ticket-bits';
 import { LinkedText } from '../components/linked-text';
+import { CalendarZoneDeadline } from './clocks-section';
 
 /**
  * L3-06: the proposed remote session as a time range in the user's zone (`jueves, 3 de diciembre,
  * 10:00–11:00 a.m.`), its link as «Unirse a la sesión», its note, and the client's answer:
  * confirmed, or cannot attend (the reason and the time suggested), for both sides.
+ *
+ * QA S62 #2: a declined proposal is no session to join: its answer leads, the time it proposed
+ * follows as what was proposed, and there is no «Unirse a la sesión». The time the client
+ * suggests reads in the reader's zone and, when it reads otherwise, in the client calendar's.
  */
 export function RemoteSessionCard({
   session,
   staff,
   open,
+  calendarZone,
 }: {
   session: RemoteSession;
   /** Provider staff see that the client has not answered yet. */
   staff: boolean;
   /** The ticket still waits on this proposal (REMOTE_SESSION_PROPOSED). */
   open: boolean;
+  /** The ticket's calendar's zone (`Ticket.calendarTimeZone`). */
+  calendarZone: string;
 }) {
   const { t, language } = useI18n();
   const { user } = useSession();
@@ -38,13 +46,37 @@ export function RemoteSessionCard({
   }).formatRange(start, end);
   return (
     <div className="remote-session" data-testid="remote-session">
-      <p>
+      {session.declined && (
+        <div className="notice notice-warning" data-testid="remote-session-declined">
+          <p>
+            {staff
+              ? r.declined(format(session.declined.at))
+              : r.declinedForClient(format(session.declined.at), session.declined.by === user?.id)}
+          </p>
+          {session.declined.reason && (
+            <p className="prewrap">
+              {r.reason}: {session.declined.reason}
+            </p>
+          )}
+          {session.declined.suggestedAt && (
+            <p>
+              {r.suggested}: {format(session.declined.suggestedAt)}
+              <CalendarZoneDeadline
+                deadline={session.declined.suggestedAt}
+                calendarZone={calendarZone}
+              />
+            </p>
+          )}
+        </div>
+      )}
+      <p className={session.declined ? 'muted' : undefined}>
+        {session.declined && `${r.declinedTime}: `}
         <span data-testid="remote-session-range">{range}</span>,{' '}
         {/* The zone in words, never its IANA id (QA S50: «(America/Mexico_City)»). */}
         <span data-testid="remote-session-zone">{zoneLabel(zone, language, start)}</span> ·{' '}
         {r.minutes(session.durationMinutes)}
       </p>
-      {session.link && !session.withdrawn && (
+      {session.link && !session.withdrawn && !session.declined && (
         <p>
           <a
             className="button"
@@ -67,31 +99,12 @@ export function RemoteSessionCard({
           {r.awaitingAnswer}
         </p>
       )}
-      {session.accepted && (
+      {session.accepted && !session.declined && (
         <p className="notice notice-success" data-testid="remote-session-accepted">
           {staff
             ? r.accepted(format(session.accepted.at))
             : r.acceptedForClient(format(session.accepted.at), session.accepted.by === user?.id)}
         </p>
-      )}
-      {session.declined && (
-        <div className="notice notice-warning" data-testid="remote-session-declined">
-          <p>
-            {staff
-              ? r.declined(format(session.declined.at))
-              : r.declinedForClient(format(session.declined.at), session.declined.by === user?.id)}
-          </p>
-          {session.declined.reason && (
-            <p className="prewrap">
-              {r.reason}: {session.declined.reason}
-            </p>
-          )}
-          {session.declined.suggestedAt && (
-            <p>
-              {r.suggested}: {format(session.declined.suggestedAt)}
-            </p>
-          )}
-        </div>
       )}
       {/* QA S62: staff withdrew it; their note to the client under it. */}
       {session.withdrawn && (

@@ -158,7 +158,7 @@ export function TicketPage({
         <dl className="facts" data-testid="ticket-header">
           <dt>{t.tickets.state}</dt>
           <dd data-testid="ticket-state">
-            <strong>{stateText(t, ticket.state, !staff)}</strong>
+            <strong>{stateText(t, ticket.state, !staff, ticket.confirmedRemoteSessionAt)}</strong>
           </dd>
           <dt>{t.tickets.sla}</dt>
           <dd>
@@ -213,12 +213,18 @@ export function TicketPage({
               a declined one) is history, which the timeline keeps (QA S50). */}
           {!isOpen ? null : ticket.remoteSession ? (
             <>
-              <dt>{t.tickets.remoteSession}</dt>
+              {/* QA S62 #2: a declined proposal is not read as the session to come. */}
+              <dt>
+                {ticket.remoteSession.declined
+                  ? t.remoteSession.declinedTitle
+                  : t.tickets.remoteSession}
+              </dt>
               <dd>
                 <RemoteSessionCard
                   session={ticket.remoteSession}
                   staff={!!user && can.seeConsole(user)}
                   open={ticket.state === 'REMOTE_SESSION_PROPOSED'}
+                  calendarZone={ticket.calendarTimeZone}
                 />
               </dd>
             </>
