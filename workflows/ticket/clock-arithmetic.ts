@@ -90,10 +90,16 @@ export interface BusinessWindow {
 /** A step the window cannot answer: the computation goes to the local activity instead. */
 class OutsideWindow extends Error {}
 
+/** The engine's `SUB_MINUTE_MS` (workflow code does not import the engine). */
+const SUB_MINUTE_MS = 60_000;
+
 /**
  * The engine's walk and sum over the recorded spans. The walk is the engine's loop (`cursor`,
- * `begin + remaining`), so it lands on the same instant; the sum adds the same overlaps. A step
- * that needs time outside `[from, to)`, and the days rule (it counts local dates), throw.
+ * `begin + remaining`, and less than a minute left at a closing ends there unless the next span
+ * opens at that instant: QA S62 #1), so it lands on the same instant; the sum adds the same
+ * overlaps. A step that needs time outside `[from, to)`, and the days rule (it counts local
+ * dates), throw — so does a sub-minute remainder at the last recorded span's end, which may be
+ * the window's cut rather than a closing.
  */
 function windowSteps(window: BusinessWindow): BusinessTimeSteps {
   const inside = (ms: number) => ms >= window.from && ms <= window.to;
@@ -101,13 +107,16 @@ function windowSteps(window: BusinessWindow): BusinessTimeSteps {
     if (!inside(fromMs)) throw new OutsideWindow();
     let remaining = amountMs;
     let cursor = fromMs;
+    let closing: number | undefined;
     for (const [start, end] of window.spans) {
       if (end <= cursor) continue;
       const begin = start > cursor ? start : cursor;
+      if (closing !== undefined && begin > closing) return closing;
       const available = end - begin;
       if (remaining <= available) return begin + remaining;
       remaining -= available;
       cursor = end;
+      closing = remaining < SUB_MINUTE_MS ? cursor : undefined;
     }
     throw new OutsideWindow();
   };

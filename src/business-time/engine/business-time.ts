@@ -82,7 +82,10 @@ export function lastBusinessMoment(calendar: CalendarInput, instant: Date): Date
  * Adds `minutes` business minutes to `from` (BUSINESS-TIME.md): a start outside business time
  * moves to the next opening; minutes are consumed interval by interval; a remainder that runs out
  * exactly at a closing instant gives that closing instant; 0 gives the next business moment at or
- * after `from`. Works to the millisecond: seconds in `from` carry into the result.
+ * after `from`. Business time is consumed in minutes: less than a minute left at a closing instant
+ * (the seconds `from` carries) ends there too, never at the next opening plus those seconds
+ * (10:00:56 + 8 h on 09:00–18:00 → 18:00, not 09:00:56 the next day; QA S62 #1). Otherwise the
+ * seconds in `from` carry into the result (10:00:56 + 7 h 59 min → 17:59:56).
  *
  * @param minutes whole, non-negative, at most `MAX_BUSINESS_MINUTES`.
  * @throws BusinessTimeInputError, CalendarValidationError, NoWorkingTimeError
@@ -125,7 +128,8 @@ export function addBusinessDays(calendar: CalendarInput, from: Date, days: numbe
 /**
  * Business time inside `[a, b)` in whole minutes, rounded down (0 when `b <= a`). The engine
  * counts milliseconds and floors only here, so `businessMinutesBetween(t, addBusinessMinutes(t,
- * n)) === n` for any `t`; `businessMillisecondsBetween` gives the exact amount.
+ * n)) === n` for any `t` on a whole minute (from a `t` with seconds, a deadline at a closing that
+ * cut them gives `n - 1`); `businessMillisecondsBetween` gives the exact amount.
  */
 export function businessMinutesBetween(calendar: CalendarInput, a: Date, b: Date): number {
   return Math.floor(businessMillisecondsBetween(calendar, a, b) / MS_PER_MINUTE);

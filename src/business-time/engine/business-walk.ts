@@ -15,10 +15,17 @@ export interface WalkObserver {
   counted(plan: DayPlan, ordinal: number, closing: number): void;
 }
 
+/** Less than this left at a closing instant ends there (users never see seconds; QA S62 #1). */
+export const SUB_MINUTE_MS = 60_000;
+
 /**
  * Consumes `amountMs` of business time from `fromMs`, interval by interval.
  * `clockStart` is the next business moment at or after `fromMs`; `deadline` is where the amount
- * runs out — a closing instant when it runs out exactly there.
+ * runs out — a closing instant when it runs out exactly there, or when less than a minute of it
+ * is left there (BUSINESS-TIME.md: time is consumed in minutes, so the seconds a start or a
+ * resume carries never spill past a closing into the next opening; QA S62 #1). A span that opens
+ * at the very instant the previous one closes (midnight on a night shift) is no closing: the
+ * walk runs on through it to the millisecond.
  */
 export function walkBusinessMs(
   calendar: BusinessCalendar,
@@ -30,6 +37,9 @@ export function walkBusinessMs(
   let cursor = fromMs;
   let clockStart: number | undefined;
   let idleDays = 0;
+  // Set when less than a minute is left at `cursor`, a closing instant, unless the next span
+  // opens right there.
+  let closing: number | undefined;
   // Dates before the start's local date only hold spans that close at or before it.
   for (let day = calendar.localDayOf(fromMs); ; day += 1) {
     const plan = calendar.dayPlan(day);
@@ -37,6 +47,8 @@ export function walkBusinessMs(
     for (const span of plan.spans) {
       if (span.end <= cursor) continue;
       const begin = span.start > cursor ? span.start : cursor;
+      if (closing !== undefined && begin > closing)
+        return { clockStart: clockStart!, deadline: closing };
       clockStart ??= begin;
       const available = span.end - begin;
       if (remaining <= available) {
@@ -46,8 +58,11 @@ export function walkBusinessMs(
       remaining -= available;
       observer?.consumed(plan, begin, span.end);
       cursor = span.end;
+      closing = remaining < SUB_MINUTE_MS ? cursor : undefined;
       worked = true;
     }
+    // A whole date without a span after it: the next opening is later than the closing.
+    if (closing !== undefined && !worked) return { clockStart: clockStart!, deadline: closing };
     if (worked) {
       idleDays = 0;
     } else {

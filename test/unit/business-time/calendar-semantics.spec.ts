@@ -2,6 +2,7 @@ import {
   addBusinessDays,
   addBusinessHours,
   addBusinessMinutes,
+  BusinessCalendar,
   businessMillisecondsBetween,
   businessMinutesBetween,
   defaultMexicoCityCalendar,
@@ -11,6 +12,7 @@ import {
   workingIntervalsOn,
   type CalendarDefinition,
 } from '../../../src/business-time/engine';
+import { walkBusinessMs } from '../../../src/business-time/engine/business-walk';
 
 const mx = (local: string): Date => new Date(`${local}:00-06:00`);
 
@@ -245,5 +247,109 @@ describe('L3-08 business time between two instants (time consumed when a clock p
     const b = new Date(a.getTime() + 90_500);
     expect(businessMinutesBetween(standard, a, b)).toBe(1);
     expect(businessMillisecondsBetween(standard, a, b)).toBe(90_500);
+  });
+});
+
+// QA S62 #1 (L3-06, BUSINESS-TIME.md «a remainder that reaches zero exactly at a closing time gives
+// that closing time»): business time is consumed in minutes and users never see seconds, so the
+// seconds a start carries never spill past a closing into the next opening.
+describe('QA S62 #1 (L3-06): less than a minute left at a closing instant ends there', () => {
+  // The client of the finding: Bogotá (UTC−5, no DST), Mon–Fri 09:00–18:00.
+  const bogota: CalendarDefinition = {
+    timeZone: 'America/Bogota',
+    weekly: Object.fromEntries(
+      [1, 2, 3, 4, 5].map((day) => [day, [{ start: '09:00', end: '18:00' }]]),
+    ),
+    holidays: [],
+    overrides: [],
+  };
+  const co = (local: string, ms = 0): Date => new Date(new Date(`${local}-05:00`).getTime() + ms);
+
+  test('registered Mon 10:00:56, 8 business hours (triage) → 18:00 the same day, not 09:00:56 the next', () => {
+    expect(addBusinessHours(bogota, co('2026-12-07T10:00:56'), 8)).toEqual(
+      co('2026-12-07T18:00:00'),
+    );
+    // Under a minute either side of 10:00:56 still ends at 18:00; a whole minute left spills.
+    expect(addBusinessHours(bogota, co('2026-12-07T10:00:00', 1), 8)).toEqual(
+      co('2026-12-07T18:00:00'),
+    );
+    expect(addBusinessHours(bogota, co('2026-12-07T10:00:59', 999), 8)).toEqual(
+      co('2026-12-07T18:00:00'),
+    );
+    expect(addBusinessHours(bogota, co('2026-12-07T10:01:00'), 8)).toEqual(
+      co('2026-12-08T09:01:00'),
+    );
+    expect(addBusinessMinutes(bogota, co('2026-12-07T10:00:56'), 8 * 60 + 1)).toEqual(
+      co('2026-12-08T09:01:56'),
+    );
+  });
+
+  test('13:00:30 + 60 min on 09:00–14:00/15:00–18:00 → 14:00, not 15:00:30 after lunch', () => {
+    const from = new Date(mx('2026-01-27T13:00').getTime() + 30_000);
+    expect(addBusinessMinutes(splitDay, from, 60)).toEqual(mx('2026-01-27T14:00'));
+    // The business time measured is the 59 min 30 s really consumed.
+    expect(businessMillisecondsBetween(splitDay, from, mx('2026-01-27T14:00'))).toBe(3_570_000);
+  });
+
+  test('a deadline inside an interval keeps its exact seconds: 10:00:56 + 7 h 59 min → 17:59:56', () => {
+    expect(addBusinessMinutes(bogota, co('2026-12-07T10:00:56'), 8 * 60 - 1)).toEqual(
+      co('2026-12-07T17:59:56'),
+    );
+  });
+
+  test('starts outside business time and days targets do not change', () => {
+    // Before opening: the clock starts at 09:00 on the minute, so nothing is left over.
+    expect(addBusinessHours(bogota, co('2026-12-07T08:30:56'), 9)).toEqual(
+      co('2026-12-07T18:00:00'),
+    );
+    expect(addBusinessHours(bogota, co('2026-12-07T18:30:56'), 1)).toEqual(
+      co('2026-12-08T10:00:00'),
+    );
+    expect(addBusinessDays(bogota, co('2026-12-07T10:00:56'), 1)).toEqual(
+      co('2026-12-08T18:00:00'),
+    );
+  });
+
+  test('a resumed clock: the remaining time, seconds and all, walked from the resume ends at the closing', () => {
+    // Started Mon 09:00, paused at 10:15:20 (1 h 15 min 20 s used of 8 h), resumed at 11:15:40:
+    // 6 h 44 min 40 s are left, 6 h 44 min 20 s of them fit before 18:00 and 20 s would spill.
+    const calendar = new BusinessCalendar(bogota);
+    const used = businessMillisecondsBetween(
+      calendar,
+      co('2026-12-07T09:00:00'),
+      co('2026-12-07T10:15:20'),
+    );
+    const resume = co('2026-12-07T11:15:40').getTime();
+    const walked = walkBusinessMs(calendar, resume, 8 * 3_600_000 - used);
+    expect(new Date(walked.deadline)).toEqual(co('2026-12-07T18:00:00'));
+    expect(new Date(walked.clockStart)).toEqual(co('2026-12-07T11:15:40'));
+    // A minute more left spills with its seconds.
+    expect(
+      new Date(walkBusinessMs(calendar, resume, 8 * 3_600_000 - used + 60_000).deadline),
+    ).toEqual(co('2026-12-08T09:01:20'));
+  });
+
+  test('a span opening at the instant the previous one closes (a night shift across midnight) is no closing', () => {
+    const nights: CalendarDefinition = {
+      timeZone: 'America/Bogota',
+      weekly: Object.fromEntries(
+        [1, 2, 3, 4, 5, 6, 7].map((day) => [
+          day,
+          [
+            { start: '00:00', end: '03:00' },
+            { start: '22:00', end: '24:00' },
+          ],
+        ]),
+      ),
+      holidays: [],
+      overrides: [],
+    };
+    expect(addBusinessMinutes(nights, co('2026-12-07T22:00:30'), 120)).toEqual(
+      co('2026-12-08T00:00:30'),
+    );
+    // At 03:00 it does close: 30 s left end there.
+    expect(addBusinessMinutes(nights, co('2026-12-07T22:00:30'), 300)).toEqual(
+      co('2026-12-08T03:00:00'),
+    );
   });
 });

@@ -120,6 +120,19 @@ describe('L3-06 explanation of an hours deadline ("why is my deadline X")', () =
     });
   });
 
+  test('QA S62 #1: 10:00:56 + 8 h ends at 18:00 with the engine, its last span ending there (L3-06, BUSINESS-TIME.md)', () => {
+    const from = new Date(mx('2026-12-07T10:00').getTime() + 56_000);
+    const explanation = explainAddBusinessHours(calendar, from, 8);
+    expect(explanation.deadline).toEqual(mx('2026-12-07T18:00'));
+    expect(explanation.deadline).toEqual(addBusinessHours(calendar, from, 8));
+    // One span, to the closing; no «menos de 1 min» on Tuesday morning.
+    expect(
+      explanation.steps.map((step) =>
+        step.type === 'consumed' ? [step.date, step.localStart, step.localEnd] : [step.type],
+      ),
+    ).toEqual([['2026-12-07', '10:00:56', '18:00']]);
+  });
+
   test('0 minutes: no consumed segment, the deadline is the clock start', () => {
     const explanation = explainAddBusinessMinutes(calendar, mx('2026-01-31T12:00'), 0);
     expect(explanation.clockStart).toEqual(mx('2026-02-03T09:00'));

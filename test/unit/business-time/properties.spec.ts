@@ -8,6 +8,7 @@ import {
   isBusinessTime,
   workingIntervalsOn,
   localDateOf,
+  nextBusinessMoment,
 } from '../../../src/business-time/engine';
 
 // L3-06/L3-08/L3-09: properties of business time that must hold for any start and amount
@@ -56,11 +57,44 @@ describe.each(Object.entries(calendars))('business-time properties on %s', (_nam
     return total;
   };
 
-  it('adding n business minutes then measuring gives back n', () => {
+  // QA S62 #1 (L3-06, BUSINESS-TIME.md): less than a minute left at a closing instant ends there,
+  // so the seconds of a start are the only business time a deadline may fall short by.
+  const isClosing = (at: Date): boolean =>
+    !isBusinessTime(calendar, at) && isBusinessTime(calendar, new Date(at.getTime() - 1));
+
+  it('adding n business minutes then measuring gives back n, or the deadline is a closing instant and it gives back more than n − 1 minute', () => {
     fc.assert(
       fc.property(instant, minutes, (from, n) => {
         const deadline = addBusinessMinutes(calendar, from, n);
+        const measured = businessMillisecondsBetween(calendar, from, deadline);
+        if (measured === n * 60_000) return true;
+        return isClosing(deadline) && measured < n * 60_000 && measured > (n - 1) * 60_000;
+      }),
+      PARAMS,
+    );
+  });
+
+  it('from a start on a whole minute, adding n business minutes then measuring gives back exactly n', () => {
+    fc.assert(
+      fc.property(instant, minutes, (at, n) => {
+        const from = new Date(at.getTime() - (at.getTime() % 60_000));
+        const deadline = addBusinessMinutes(calendar, from, n);
         return businessMillisecondsBetween(calendar, from, deadline) === n * 60_000;
+      }),
+      PARAMS,
+    );
+  });
+
+  it('n just enough to reach the closing of the interval the clock starts in, seconds short or not, ends at that closing', () => {
+    fc.assert(
+      fc.property(instant, (from) => {
+        const start = nextBusinessMoment(calendar, from);
+        const interval = workingIntervalsOn(calendar, localDateOf(calendar, start)).intervals.find(
+          (i) => i.start <= start && start < i.end,
+        );
+        if (interval === undefined) return false;
+        const n = Math.ceil(businessMillisecondsBetween(calendar, from, interval.end) / 60_000);
+        return addBusinessMinutes(calendar, from, n).getTime() === interval.end.getTime();
       }),
       PARAMS,
     );

@@ -146,6 +146,53 @@ describe('clock computations in a recorded calendar window (BUSINESS-TIME.md)', 
     expect(local?.[1]).toMatchObject({ deadline: '2026-03-03T21:00:00.000Z', calendarVersion: 4 });
   });
 
+  it('QA S62 #1 (L3-06, BUSINESS-TIME.md): less than a minute left at a closing ends there, in the window as in the engine', () => {
+    const engine = calendars.mexico;
+    const monday = Date.parse('2026-03-02T15:00:00.000Z'); // Mon 09:00 local
+    const window = businessWindow(engine, 'mx', 4, monday, monday + 21 * DAY);
+    const base = { calendarId: 'mx', atRiskFraction: 0.75, unit: 'minutes', amount: 480 } as const;
+    const closing = '2026-03-03T00:00:00.000Z'; // Mon 18:00 local
+    // Never paused: registered at 10:00:56, 8 h → 18:00 the same day, not Tue 09:00:56.
+    const plain: ClockComputationArgs = {
+      ...base,
+      startedAt: iso(monday + HOUR + 56_000),
+      pauses: [],
+    };
+    // Resumed: paused at 10:15:20 (1 h 15 min 20 s used), resumed at 11:15:40: 20 s would spill.
+    const resumed: ClockComputationArgs = {
+      ...base,
+      startedAt: iso(monday),
+      pauses: [
+        {
+          from: iso(monday + HOUR + 15 * 60_000 + 20_000),
+          to: iso(monday + 2 * HOUR + 15 * 60_000 + 40_000),
+        },
+      ],
+    };
+    // A whole minute left still spills, with its seconds, into Tuesday.
+    const spills: ClockComputationArgs = { ...plain, amount: 481 };
+    const batch = [plain, resumed, spills];
+    const local = computeInWindow(window, batch);
+    expect(local).toEqual(batch.map((args) => computeClock(engine, 4, args)));
+    expect(local?.map((c) => c.deadline)).toEqual([closing, closing, '2026-03-03T15:01:56.000Z']);
+  });
+
+  it("QA S62 #1: seconds left at the window's last span end (maybe only its cut) go to the activity", () => {
+    const engine = calendars.mexico;
+    const monday = Date.parse('2026-03-02T15:00:00.000Z');
+    const window = businessWindow(engine, 'mx', 4, monday, monday + 9 * HOUR); // to Mon 18:00
+    const args: ClockComputationArgs = {
+      calendarId: 'mx',
+      atRiskFraction: 0.75,
+      unit: 'minutes',
+      amount: 480,
+      startedAt: iso(monday + HOUR + 56_000),
+      pauses: [],
+    };
+    expect(computeInWindow(window, [args])).toBeUndefined();
+    expect(computeClock(engine, 4, args).deadline).toBe('2026-03-03T00:00:00.000Z');
+  });
+
   it('a computation on another calendar, or before the window, goes to the activity', () => {
     const engine = calendars.mexico;
     const from = Date.parse('2026-03-02T15:00:00.000Z');
