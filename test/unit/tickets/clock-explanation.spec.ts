@@ -285,6 +285,62 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     ]);
   });
 
+  // QA S62 #1 (L3-06, BUSINESS-TIME.md): less than a minute left at a closing ends there, so the
+  // explanation's last span and its deadline line end on the same minute as the clock.
+  it('L3-06: registered Mon 10:00:56, 8 h: one span to 6:00 p.m. and due 6:00 p.m. the same day, not Tue 9:00 a.m. (QA S62 #1)', () => {
+    const startedAt = '2026-12-07T16:00:56.000Z'; // Mon 10:00:56
+    const e = explainClock(
+      engine,
+      'es-MX',
+      { startedAt: new Date(startedAt), amount: 480, unit: 'minutes', pauses: [] },
+      now,
+    );
+    const computed = computeClock(engine, 1, {
+      calendarId: 'mx',
+      startedAt,
+      amount: 480,
+      unit: 'minutes',
+      pauses: [],
+      atRiskFraction: 0.75,
+    });
+    expect(computed.deadline).toBe('2026-12-08T00:00:00.000Z'); // Mon 18:00 local
+    expect(e.deadline?.toISOString()).toBe(computed.deadline);
+    expect(e.lines.slice(2)).toEqual([
+      'Lun, 7 dic 2026, 10:00 a.m.–6:00 p.m.: 8 h (horario semanal)',
+      'Vencimiento: lun, 7 dic 2026, 6:00 p.m. (hora de la Ciudad de México, UTC−6) — total 8 h',
+    ]);
+  });
+
+  it('L3-06: resumed with 20 s more left than fit before lunch: due at 2:00 p.m., where the last span ends, not 3:00:20 p.m. (QA S62 #1)', () => {
+    const clock = {
+      startedAt: '2026-01-26T15:00:00.000Z', // Mon 09:00
+      amount: 240,
+      unit: 'minutes',
+      // 1 h 15 min 20 s run (to 10:15:20), resumed 11:15:40: 2 h 44 min 40 s left, 2 h 44 min 20 s
+      // of them before the 14:00 closing.
+      pauses: [{ from: '2026-01-26T16:15:20.000Z', to: '2026-01-26T17:15:40.000Z' }],
+    } as const;
+    const e = explainClock(
+      withLunch,
+      'es-MX',
+      { ...clock, startedAt: new Date(clock.startedAt) },
+      now,
+    );
+    const computed = computeClock(withLunch, 1, {
+      ...clock,
+      pauses: [...clock.pauses],
+      calendarId: 'lunch',
+      atRiskFraction: 0.75,
+    });
+    expect(computed.deadline).toBe('2026-01-26T20:00:00.000Z'); // Mon 14:00 local
+    expect(e.deadline?.toISOString()).toBe(computed.deadline);
+    expect(e.lines.slice(-3)).toEqual([
+      'Se reanudó lun, 26 ene 2026, 11:15 a.m.: quedan 2 h 45 min hábiles',
+      'Lun, 26 ene 2026, 11:15 a.m.–2:00 p.m.: 2 h 45 min (horario semanal)',
+      'Vencimiento: lun, 26 ene 2026, 2:00 p.m. (hora de la Ciudad de México, UTC−6)',
+    ]);
+  });
+
   /** «3 h 11 min», «40 min», «3 h», «menos de 1 min» (0) in minutes. */
   const minutesIn = (text: string): number => {
     const m = /(?:(\d+) h)?\s*(?:(\d+) min)?/.exec(text.trim())!;
