@@ -15,11 +15,19 @@ const MEXICO = 'America/Mexico_City';
 
 describe('The console on a search with no open match (QA S60b #8)', () => {
   it('reads a ticket number as the API searches it, short or lower-case typed; words are none', () => {
-    expect(searchedTicketNumber('L3-2026-000123')).toBe('L3-2026-000123');
-    expect(searchedTicketNumber(' l3-2026-123 ')).toBe('L3-2026-000123');
-    expect(searchedTicketNumber('l3-2026-000123')).toBe('L3-2026-000123');
-    for (const text of ['', 'timbrado', 'L3-2026', '000123', 'L3-2026-123 nómina', 'L3-26-000123'])
-      expect(searchedTicketNumber(text)).toBeNull();
+    expect(searchedTicketNumber('L3-2026-000123', 2026)).toBe('L3-2026-000123');
+    expect(searchedTicketNumber(' l3-2026-123 ', 2026)).toBe('L3-2026-000123');
+    expect(searchedTicketNumber('l3-2026-000123', 2027)).toBe('L3-2026-000123');
+    for (const text of ['', 'timbrado', 'L3-2026', 'L3-2026-123 nómina', 'L3-26-000123', '12a'])
+      expect(searchedTicketNumber(text, 2026)).toBeNull();
+  });
+
+  it('reads digits alone as that ticket of the year: «5», «000005» (QA S62 #11)', () => {
+    expect(searchedTicketNumber('5', 2026)).toBe('L3-2026-000005');
+    expect(searchedTicketNumber(' 000123 ', 2026)).toBe('L3-2026-000123');
+    expect(searchedTicketNumber('000123', 2027)).toBe('L3-2027-000123');
+    // Past 999,999 in a year the sequence has more digits (L3-02).
+    expect(searchedTicketNumber('1234567', 2026)).toBe('L3-2026-1234567');
   });
 
   it('links to «Tickets» with the text over everyone’s tickets, all of them or the ended ones', () => {
@@ -48,26 +56,32 @@ describe('The console on a search with no open match (QA S60b #8)', () => {
     expect(endedDay('2025-12-03T18:00:00Z', 'en', MEXICO, now)).toBe('Dec 3, 2025');
   });
 
-  it('words an ended ticket by how it ended, in Spanish and English', () => {
+  it('words an ended ticket by how it ended and when, once, in Spanish and English (QA S62 #11)', () => {
     const es = esMX.console;
     expect(es.endedTicket('L3-2026-000123', 'CLOSED', '3 dic')).toBe(
-      'El ticket L3-2026-000123 existe y está cerrado (Cerrado el 3 dic).',
+      'El ticket L3-2026-000123 se cerró el 3 dic.',
     );
     expect(es.endedTicket('L3-2026-000123', 'CANCELLED', '3 dic')).toBe(
-      'El ticket L3-2026-000123 existe y está cancelado (Cancelado el 3 dic).',
+      'El ticket L3-2026-000123 se canceló el 3 dic.',
     );
     expect(es.endedTicket('L3-2026-000123', 'NOT_FEASIBLE', '3 dic')).toBe(
-      'El ticket L3-2026-000123 existe y se cerró por no ser factible (Cerrado el 3 dic).',
+      'El ticket L3-2026-000123 se cerró el 3 dic por no ser factible.',
     );
-    // Ended before the read model kept the day: no empty parenthesis.
+    // Ended before the read model kept the day: no date, nothing empty.
     expect(es.endedTicket('L3-2026-000123', 'OUT_OF_SCOPE', null)).toBe(
-      'El ticket L3-2026-000123 existe y se cerró por estar fuera de alcance.',
+      'El ticket L3-2026-000123 se cerró por estar fuera de alcance.',
+    );
+    expect(es.endedTicket('L3-2026-000123', 'CANCELLED', null)).toBe(
+      'El ticket L3-2026-000123 está cancelado.',
     );
     expect(en.console.endedTicket('L3-2026-000123', 'CLOSED', 'Dec 3')).toBe(
-      'Ticket L3-2026-000123 exists and is closed (Closed on Dec 3).',
+      'Ticket L3-2026-000123 was closed on Dec 3.',
     );
     expect(en.console.endedTicket('L3-2026-000123', 'CANCELLED', 'Dec 3')).toBe(
-      'Ticket L3-2026-000123 exists and is cancelled (Cancelled on Dec 3).',
+      'Ticket L3-2026-000123 was cancelled on Dec 3.',
+    );
+    expect(en.console.endedTicket('L3-2026-000123', 'OUT_OF_SCOPE', 'Dec 3')).toBe(
+      'Ticket L3-2026-000123 was closed on Dec 3 as out of scope.',
     );
   });
 

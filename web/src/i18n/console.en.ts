@@ -2,11 +2,11 @@ import { numberFormat } from '../../../src/shared/intl-formats';
 import type { ConsoleMessages } from './console.es-mx';
 
 /** How a ticket that is no longer open ended (`consoleEsMX`'s ENDED). */
-const ENDED: Record<string, { how: string; since: string }> = {
-  CLOSED: { how: 'is closed', since: 'Closed' },
-  CANCELLED: { how: 'is cancelled', since: 'Cancelled' },
-  OUT_OF_SCOPE: { how: 'was closed as out of scope', since: 'Closed' },
-  NOT_FEASIBLE: { how: 'was closed as not feasible', since: 'Closed' },
+const ENDED: Record<string, (day: string | null) => string> = {
+  CLOSED: (day) => (day ? `was closed on ${day}` : 'is closed'),
+  CANCELLED: (day) => (day ? `was cancelled on ${day}` : 'is cancelled'),
+  OUT_OF_SCOPE: (day) => `was closed${day ? ` on ${day}` : ''} as out of scope`,
+  NOT_FEASIBLE: (day) => `was closed${day ? ` on ${day}` : ''} as not feasible`,
 };
 
 /** English texts of the agents' console. */
@@ -23,7 +23,7 @@ export const consoleEn: ConsoleMessages = {
   noMatchAtAll: (text) => `No ticket, open or closed, matches “${text}”.`,
   endedTicket: (number, state, day) => {
     const ended = ENDED[state] ?? ENDED.CLOSED;
-    return `Ticket ${number} exists and ${ended.how}${day ? ` (${ended.since} on ${day})` : ''}.`;
+    return `Ticket ${number} ${ended(day)}.`;
   },
   openTicket: (number) => `Open ticket ${number}`,
   endedMatches: (text, count) => {

@@ -1,14 +1,15 @@
 import { numberFormat } from '../../../src/shared/intl-formats';
 
 /**
- * How a ticket that is no longer open ended, in the console's sentence about it (QA S60b #8):
- * «existe y {how} ({since} el 3 dic)».
+ * How a ticket that is no longer open ended, in the console's sentence about it (QA S60b #8), with
+ * the day when known: «se canceló el 3 dic» (QA S62 #11: once, not «está cancelado (Cancelado el
+ * 3 dic)»).
  */
-const ENDED: Record<string, { how: string; since: string }> = {
-  CLOSED: { how: 'está cerrado', since: 'Cerrado' },
-  CANCELLED: { how: 'está cancelado', since: 'Cancelado' },
-  OUT_OF_SCOPE: { how: 'se cerró por estar fuera de alcance', since: 'Cerrado' },
-  NOT_FEASIBLE: { how: 'se cerró por no ser factible', since: 'Cerrado' },
+const ENDED: Record<string, (day: string | null) => string> = {
+  CLOSED: (day) => (day ? `se cerró el ${day}` : 'está cerrado'),
+  CANCELLED: (day) => (day ? `se canceló el ${day}` : 'está cancelado'),
+  OUT_OF_SCOPE: (day) => `se cerró${day ? ` el ${day}` : ''} por estar fuera de alcance`,
+  NOT_FEASIBLE: (day) => `se cerró${day ? ` el ${day}` : ''} por no ser factible`,
 };
 
 /** Texts of the agents' console (its work list's are `planning.workList`). */
@@ -31,7 +32,7 @@ export const consoleEsMX = {
    */
   endedTicket: (number: string, state: string, day: string | null) => {
     const ended = ENDED[state] ?? ENDED.CLOSED;
-    return `El ticket ${number} existe y ${ended.how}${day ? ` (${ended.since} el ${day})` : ''}.`;
+    return `El ticket ${number} ${ended(day)}.`;
   },
   openTicket: (number: string) => `Abrir el ticket ${number}`,
   /** QA S60b #8: no open ticket matches the words, `count` closed or cancelled ones do. */

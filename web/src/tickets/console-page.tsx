@@ -6,6 +6,7 @@ import { useClientOrganizations } from '../components/client-select';
 import { ErrorMessage } from '../components/error-message';
 import { LiveBadge } from '../components/live-badge';
 import { useQuery } from '../components/use-query';
+import { currentYear } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { WorkListTable } from '../queue/work-list-table';
 import { Link, replaceSearch } from '../router/router';
@@ -128,7 +129,7 @@ function NoOpenMatch({ search, reads }: { search: string; reads: number }) {
   // A number's ticket is read by its number, however long ago it ended (the ended matches are
   // newest first, and other tickets may name the number too); one the reader may not see is
   // NOT_FOUND, and the words' count speaks instead.
-  const number = searchedTicketNumber(search);
+  const number = searchedTicketNumber(search, currentYear(zone));
   const named = useQuery(SEARCHED_TICKET, { number: number ?? '' }, number === null);
   // Among the ended tickets the API lets the reader see.
   const ended = useQuery(TICKET_COUNT, {

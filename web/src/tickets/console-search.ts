@@ -12,11 +12,16 @@ import { defaultFilters, filtersToSearch } from './ticket-filters';
 // shows the other matches. Pure (unit-tested).
 
 /**
- * The ticket number `text` is, as the API's search reads it («l3-2026-6» is L3-2026-000006);
- * null for any other text (words, part of a number).
+ * The ticket number `text` is, as the API's search reads it («l3-2026-6» is L3-2026-000006), or
+ * for digits alone («5», «000005») that sequence of `year` (QA S62 #11: agents say «el 5»); null
+ * for any other text (words, part of a number).
  */
-export function searchedTicketNumber(text: string): string | null {
-  const number = typedTicketNumber(text.trim()).toUpperCase();
+export function searchedTicketNumber(text: string, year: number): string | null {
+  const trimmed = text.trim();
+  const digits = /^\d{1,9}$/.exec(trimmed);
+  const number = digits
+    ? `L3-${year}-${trimmed.padStart(6, '0')}`
+    : typedTicketNumber(trimmed).toUpperCase();
   return TICKET_NUMBER_PATTERN.test(number) ? number : null;
 }
 
