@@ -872,6 +872,7 @@ export const esMX = {
       INFO_REQUESTED: 'Información solicitada',
       REMOTE_SESSION_PROPOSED: 'Sesión remota propuesta',
       REMOTE_SESSION_CANCELLED: 'Sesión remota cancelada',
+      REMOTE_SESSION_WITHDRAWN: 'Sesión remota retirada por el equipo',
       CLASSIFIED: 'Ticket clasificado',
       ASSIGNED: 'Asignado',
       PROGRESS_UPDATE: 'Avance',
