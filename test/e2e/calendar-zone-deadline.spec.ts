@@ -11,7 +11,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // QA S59 #8 (BUSINESS-TIME.md, L3-06): a client whose calendar counts in Tokyo had its deadlines
 // shown to Becken's staff only in Mexico City time, so the client's 9 a.m. read as 6 p.m. of the
 // day before. The ticket's clocks now also give each deadline in the calendar's zone when the
-// reader's zone reads it otherwise: «Para el cliente (…)» for staff, «En su calendario (…)» for
+// reader's zone reads it otherwise: «Para el cliente (…)» for staff, «Hora de su empresa (…)» for
 // the client; nothing when both zones read the same.
 
 const AGENT = 'agente@becken.example';
@@ -113,7 +113,7 @@ describe('a deadline in the client calendar’s zone when the reader’s differs
     const line = page.getByTestId('clock-kind-triage').getByTestId('clock-deadline-calendar-zone');
     await line.waitFor();
     expect(await line.innerText()).toBe(
-      `En su calendario (hora estándar de Japón, UTC+9): ${formatInstantWithDay(deadline, 'es-MX', TOKYO)}`,
+      `Hora de su empresa (hora estándar de Japón, UTC+9): ${formatInstantWithDay(deadline, 'es-MX', TOKYO)}`,
     );
   });
 
@@ -146,7 +146,7 @@ describe('a deadline in the client calendar’s zone when the reader’s differs
     await notice.getByText('Plazo de atención inicial:').waitFor();
     const line = notice.getByTestId('clock-deadline-calendar-zone');
     expect(await line.innerText()).toBe(
-      `En su calendario (hora estándar de Japón, UTC+9): ${formatInstantWithDay(registered, 'es-MX', TOKYO)}`,
+      `Hora de su empresa (hora estándar de Japón, UTC+9): ${formatInstantWithDay(registered, 'es-MX', TOKYO)}`,
     );
     // The reader's own time stays first.
     expect(await notice.locator('strong').innerText()).toBe(

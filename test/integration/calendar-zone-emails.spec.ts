@@ -12,7 +12,7 @@ import { Role } from '../../src/identity/role.enum';
 // QA S60b #3 (BUSINESS-TIME.md, L3-06, L3-11) on the real stack (API, PostgreSQL, Temporal worker,
 // outbox, dispatcher, SMTP catcher): Comercializadora Aurora's calendar counts in Tokyo; Becken's
 // staff and Aurora's user read in Mexico City. The emails of a new ticket give its triage deadline
-// in both zones: «Hora del cliente» for the agents and managers, «En su calendario» for the
+// in both zones: «Hora del cliente» for the agents and managers, «Hora de su empresa» for the
 // registrant. They wait in a batch for the files announced and are rendered again when the file
 // arrives: the calendar's time is still there, once each. A client on the default Mexico City
 // calendar reads no second time.
@@ -70,7 +70,7 @@ describe('a new ticket’s emails give its deadline in the client calendar’s z
     return body.data!.ticket.clocks.find((c) => c.kind === 'triage')!.deadline!;
   }
 
-  it('staff read «Hora del cliente», the registrant «En su calendario», after the announced file joined the batch', async () => {
+  it('staff read «Hora del cliente», the registrant «Hora de su empresa», after the announced file joined the batch', async () => {
     const number = await registerProjectedTicket(world, {
       category: 'INCIDENT',
       subject: 'No timbra desde Tokio',
@@ -105,7 +105,7 @@ describe('a new ticket’s emails give its deadline in the client calendar’s z
     );
     const registrant = to(REGISTRANT);
     expect(registrant.text).toContain(
-      `Atención a más tardar: ${here(Locale.ES_MX)}\nEn su calendario: ${there(Locale.ES_MX)}`,
+      `Atención a más tardar: ${here(Locale.ES_MX)}\nHora de su empresa: ${there(Locale.ES_MX)}`,
     );
     expect(registrant.text).not.toContain('Hora del cliente');
   });
@@ -123,7 +123,7 @@ describe('a new ticket’s emails give its deadline in the client calendar’s z
       'agente@becken.example',
       'usuario@tulum.example',
     ]) {
-      expect(to(address).text).not.toMatch(/Hora del cliente|Client’s time|En su calendario/);
+      expect(to(address).text).not.toMatch(/Hora del cliente|Client’s time|Hora de su empresa/);
     }
   });
 });

@@ -340,10 +340,10 @@ describe('A moved checkpoint is told to its agenda’s audience (L3-15, L3-11)',
     const mails = await caughtOnceEach(rows.slice(before));
     const approver = mails.find((m) => m.to.includes('aprobador@tulum.example'))!;
     expect(approver.text).toMatch(
-      /Antes: martes, .+ 9:00\s?a\.\s?m\. \(hora de la Ciudad de México\)\nEn su calendario: martes, .+ 10:00\s?a\.\s?m\. \(hora de Colombia\)\n/,
+      /Antes: martes, .+ 9:00\s?a\.\s?m\. \(hora de la Ciudad de México\)\nHora de su empresa: martes, .+ 10:00\s?a\.\s?m\. \(hora de Colombia\)\n/,
     );
     expect(approver.text).toMatch(
-      /Ahora: jueves, .+ 10:30\s?a\.\s?m\. \(hora de la Ciudad de México\)\nEn su calendario: jueves, .+ 11:30\s?a\.\s?m\. \(hora de Colombia\)/,
+      /Ahora: jueves, .+ 10:30\s?a\.\s?m\. \(hora de la Ciudad de México\)\nHora de su empresa: jueves, .+ 11:30\s?a\.\s?m\. \(hora de Colombia\)/,
     );
     const manager = mails.find((m) => m.to.includes(SECOND_MANAGER))!;
     expect(manager.text).toMatch(/\nClient’s time: Thursday, .+ 11:30\sAM \(Colombia/);

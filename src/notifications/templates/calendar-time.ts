@@ -6,7 +6,7 @@ import type { TemplateContext } from './email-content';
  * session) as it reads in the ticket's calendar's zone, when the reader's zone reads it otherwise:
  * a Mexico City agent's 6 p.m. is the Tokyo client's 9 a.m. of the next day. For staff it is the
  * client's time («Hora del cliente»); for a client user whose own zone (Mi cuenta) is not the
- * calendar's, their calendar's («En su calendario»), as the ticket's page gives it. `zone`
+ * calendar's, their calendar's («Hora de su empresa»), as the ticket's page gives it. `zone`
  * defaults to the ticket's calendar zone of the email (`ctx.calendarTimeZone`); `minutes` reads a
  * time range (a remote session) rather than an instant. Null when there is nothing to add: no
  * zone, a calendar date (`YYYY-MM-DD`, the same day everywhere), no instant, or the same wall time.
@@ -26,7 +26,7 @@ export function inCalendarZone(
   return {
     label: ctx.staff
       ? ctx.t('Hora del cliente', 'Client’s time')
-      : ctx.t('En su calendario', 'In your calendar'),
+      : ctx.t('Hora de su empresa', 'Your company’s time'),
     text,
   };
 }
@@ -48,7 +48,7 @@ export function calendarTimeRows(
  * {@link inCalendarZone} as a clause, to put right after the instant in a sentence: empty, or
  * `, que para el cliente es el martes, 8 de diciembre de 2026, 9:00 a.m. (hora estándar de
  * Japón)` / `, which is Tuesday, December 8, 2026, 9:00 AM (Japan Standard Time) for the client`
- * (`en su calendario` / `in your calendar` for a client).
+ * (`para su empresa` / `for your company` for a client).
  */
 export function calendarTimeClause(
   ctx: TemplateContext,
@@ -60,7 +60,7 @@ export function calendarTimeClause(
   return ctx.staff
     ? ctx.t(`, que para el cliente es el ${there.text}`, `, which is ${there.text} for the client`)
     : ctx.t(
-        `, que en su calendario es el ${there.text}`,
-        `, which is ${there.text} in your calendar`,
+        `, que para su empresa es el ${there.text}`,
+        `, which is ${there.text} for your company`,
       );
 }

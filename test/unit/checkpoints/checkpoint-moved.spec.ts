@@ -89,13 +89,13 @@ describe('«Punto de control movido» email', () => {
     expect(text).toMatch(
       /Ahora: jueves, 19 de febrero de 2026, 11:30\s?a\.\s?m\. \(hora de la Ciudad de México\)\nHora del cliente: jueves, 19 de febrero de 2026, 12:30\s?p\.\s?m\. \(hora de Colombia\)\n/,
     );
-    // A client approver in Mexico City reads it «En su calendario»; one in Bogotá, once.
+    // A client approver in Mexico City reads it «Hora de su empresa»; one in Bogotá, once.
     expect(renderCheckpointMovedEmail(event, approver, bogota).text).toContain(
-      'En su calendario: jueves, 19 de febrero de 2026',
+      'Hora de su empresa: jueves, 19 de febrero de 2026',
     );
     const inBogota = { ...approver, timeZone: 'America/Bogota' };
     const own = renderCheckpointMovedEmail(event, inBogota, bogota).text;
-    expect(own).not.toContain('En su calendario');
+    expect(own).not.toContain('Hora de su empresa');
     expect(own).toMatch(/Ahora: jueves, 19 de febrero de 2026, 12:30\s?p\.\s?m\./);
     // The client's calendar in the reader's own zone: nothing added.
     const mexico = { ...options, calendarTimeZone: ZONE };

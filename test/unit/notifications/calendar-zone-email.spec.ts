@@ -4,7 +4,7 @@ import { NAMED_OPTIONS, SAMPLE_EVENTS, sampleRecipient } from '../fixtures/sampl
 
 // QA S60b #3 (BUSINESS-TIME.md, L3-06…L3-09, L3-19): a ticket's clocks count business hours in its
 // calendar's zone. An email that gives a deadline or a committed date to someone whose zone reads
-// it otherwise also gives it there: «Hora del cliente» for staff, «En su calendario» for a client
+// it otherwise also gives it there: «Hora del cliente» for staff, «Hora de su empresa» for a client
 // user whose own zone is not the calendar's. Not when both read it the same.
 
 const TOKYO = { ...NAMED_OPTIONS, calendarTimeZone: 'Asia/Tokyo' };
@@ -60,10 +60,10 @@ describe('QA S60b #3: deadlines in the ticket calendar’s zone in emails', () =
     expect(text).toContain(`vence el ${MEXICO_TIME}, que para el cliente es el ${TOKYO_TIME}.`);
   });
 
-  it('a client user in Tokyo reads a Mexico City calendar’s deadline «En su calendario»', () => {
+  it('a client user in Tokyo reads a Mexico City calendar’s deadline «Hora de su empresa»', () => {
     const es = renderEmail(SAMPLE_EVENTS.TICKET_REGISTERED, TOKYO_CLIENT, MEXICO)!;
     expect(es.text).toContain(
-      `Atención a más tardar: ${TOKYO_TIME}\nEn su calendario: ${MEXICO_TIME}`,
+      `Atención a más tardar: ${TOKYO_TIME}\nHora de su empresa: ${MEXICO_TIME}`,
     );
     expect(es.text).not.toContain('Hora del cliente');
     const en = renderEmail(
@@ -72,18 +72,18 @@ describe('QA S60b #3: deadlines in the ticket calendar’s zone in emails', () =
       MEXICO,
     )!;
     expect(en.text).toContain(
-      'In your calendar: Tuesday, February 3, 2026 at 4:30 PM (Mexico City time)',
+      'Your company’s time: Tuesday, February 3, 2026 at 4:30 PM (Mexico City time)',
     );
     // A moved deadline: the new one, in its calendar too.
     const moved = renderEmail(SAMPLE_EVENTS.DEADLINE_MOVED, TOKYO_CLIENT, MEXICO)!;
     expect(moved.text).toContain(
-      'En su calendario: miércoles, 4 de febrero de 2026, 4:30 p.m. (hora de la Ciudad de México)',
+      'Hora de su empresa: miércoles, 4 de febrero de 2026, 4:30 p.m. (hora de la Ciudad de México)',
     );
     // A session: its time range there, in the sentence that gives it.
     const session = renderEmail(SAMPLE_EVENTS.REMOTE_SESSION_PROPOSED, TOKYO_CLIENT, MEXICO)!;
     // (Intl separates a range with narrow spaces: compared as plain ones.)
     expect(session.text.replace(/\s/g, ' ')).toContain(
-      'Sesión remota propuesta: jueves, 5 de febrero de 2026, 2:00–2:45 a.m. (hora estándar de Japón), que en su calendario es el miércoles, 4 de febrero de 2026, 11:00–11:45 a.m. (hora de la Ciudad de México)',
+      'Sesión remota propuesta: jueves, 5 de febrero de 2026, 2:00–2:45 a.m. (hora estándar de Japón), que para su empresa es el miércoles, 4 de febrero de 2026, 11:00–11:45 a.m. (hora de la Ciudad de México)',
     );
   });
 
@@ -103,7 +103,7 @@ describe('QA S60b #3: deadlines in the ticket calendar’s zone in emails', () =
         SAMPLE_EVENTS.DEADLINE_MOVED,
       ]) {
         const { text } = renderEmail(event, recipient, options)!;
-        expect(text).not.toMatch(/Hora del cliente|En su calendario|que para el cliente/);
+        expect(text).not.toMatch(/Hora del cliente|Hora de su empresa|que para el cliente/);
       }
     }
   });

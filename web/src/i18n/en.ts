@@ -428,7 +428,7 @@ export const en: Messages = {
     countsFrom: (at: string) => `Counts from ${at}`,
     /** A deadline in the ticket's calendar's zone when the reader's differs (QA S59). */
     deadlineInCalendarZone: (at: string, zone: string, client: boolean) =>
-      client ? `On your calendar (${zone}): ${at}` : `For the client (${zone}): ${at}`,
+      client ? `Your company’s time (${zone}): ${at}` : `For the client (${zone}): ${at}`,
     noClocks: 'This ticket has no SLA clocks.',
     /** The clock's target: the API's "480 business minutes" is "8 business hours" (L3-06, L3-07). */
     target: (target: string) =>

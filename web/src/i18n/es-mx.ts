@@ -474,7 +474,7 @@ export const esMX = {
      * client's working hours, for the client its calendar's. `zone`: «hora estándar de Japón, UTC+9».
      */
     deadlineInCalendarZone: (at: string, zone: string, client: boolean) =>
-      client ? `En su calendario (${zone}): ${at}` : `Para el cliente (${zone}): ${at}`,
+      client ? `Hora de su empresa (${zone}): ${at}` : `Para el cliente (${zone}): ${at}`,
     noClocks: 'Este ticket no tiene relojes de SLA.',
     /**
      * The clock's target in the UI language: the API's "480 business minutes" is «8 horas
