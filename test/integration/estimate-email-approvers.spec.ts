@@ -178,7 +178,7 @@ describe('the estimate email invites only approvers to authorize (L3-08, L3-09)'
       expect(approver.text).toContain(`Written authorization:\n> ${statement}`);
       expect(approver.text).toContain(`Note:\n> ${note}`);
       expect(approver.text).toMatch(
-        /Within 2 business days, by \S+, \S+ \d+, 20\d\d.* at the latest, we will publish the estimated release date/,
+        /Within 2 business days, no later than \S+, \S+ \d+, 20\d\d.*, we will publish the estimated release date/,
       );
     });
   });

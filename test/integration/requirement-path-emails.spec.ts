@@ -132,7 +132,7 @@ describe('QA S60: the requirement path as emailed (L3-08, L3-09, L3-11)', () => 
     expect(agent.subject).toBe(`[${number}] Re-estimate requested for v1: ${SUBJECT}`);
     // QA S60 #5: by when, in the agent's language, from the clock the client's email reads.
     expect(agent.text).toMatch(
-      /The requirement is back in diagnosis: send a new estimate by \S+, \S+ \d+, 20\d\d(,| at) \d+:\d\d\s[AP]M \([^)]+\) at the latest; the diagnosis clock \(5 business days\) runs again\./,
+      /The requirement is back in diagnosis: send a new estimate no later than \S+, \S+ \d+, 20\d\d(,| at) \d+:\d\d\s[AP]M \([^)]+\); the diagnosis clock \(5 business days\) runs again\./,
     );
     const deadlines = await world.db.query<{ event_type: string; due: string }[]>(
       `SELECT DISTINCT event_type, coalesce(payload -> 'event' ->> 'clockDeadline',

@@ -110,7 +110,7 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
       e.schedulingDeadline &&
       `${ctx.dates.instant(e.schedulingDeadline)}${calendarTimeClause(ctx, e.schedulingDeadline)}`;
     const by = due
-      ? { es: `, a más tardar el ${due},`, en: `, by ${due} at the latest,` }
+      ? { es: `, a más tardar el ${due},`, en: `, no later than ${due},` }
       : { es: '', en: '' };
     const hourRows: [string, string][] = [
       ...(added === undefined

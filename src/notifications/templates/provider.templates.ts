@@ -154,7 +154,7 @@ const backToDiagnosis = (days: ClockWords, due: string | undefined) =>
   due
     ? ([
         `El requerimiento volvió a diagnóstico: envíe una nueva estimación a más tardar el ${due}; el plazo de diagnóstico (${days('diagnosis').es}) corre de nuevo.`,
-        `The requirement is back in diagnosis: send a new estimate by ${due} at the latest; the diagnosis clock (${days('diagnosis').en}) runs again.`,
+        `The requirement is back in diagnosis: send a new estimate no later than ${due}; the diagnosis clock (${days('diagnosis').en}) runs again.`,
       ] as const)
     : ([
         `El requerimiento volvió a diagnóstico: envíe una nueva estimación; el plazo de diagnóstico (${days('diagnosis').es}) corre de nuevo.`,
@@ -173,7 +173,7 @@ const NEXT_STEPS: Partial<
     due
       ? [
           `Publique la fecha de entrega para pruebas a más tardar el ${due}: el plazo de programación (${days('scheduling').es}) corre desde la autorización, en horario hábil.`,
-          `Publish the release date for testing by ${due} at the latest: the scheduling clock (${days('scheduling').en}) runs from the authorization, in business hours.`,
+          `Publish the release date for testing no later than ${due}: the scheduling clock (${days('scheduling').en}) runs from the authorization, in business hours.`,
         ]
       : [
           `Publique la fecha de entrega para pruebas: el plazo de programación (${days('scheduling').es}) corre desde la autorización, en horario hábil.`,

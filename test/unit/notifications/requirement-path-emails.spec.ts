@@ -147,7 +147,7 @@ describe("QA S60 #5: the agent's decision emails give the clock's deadline (L3-0
     // In the agent's zone and language.
     const en = email(decision('ESTIMATE_AUTHORIZED'), EN(AGENT, 'Asia/Tokyo')).text;
     expect(en).toMatch(
-      /Publish the release date for testing by Friday, December 11, 2026(,| at) 8:00\sAM \([^)]+\) at the latest: the scheduling clock \(2 business days\) runs from the authorization/,
+      /Publish the release date for testing no later than Friday, December 11, 2026(,| at) 8:00\sAM \([^)]+\): the scheduling clock \(2 business days\) runs from the authorization/,
     );
   });
 
@@ -158,7 +158,7 @@ describe("QA S60 #5: the agent's decision emails give the clock's deadline (L3-0
         'El requerimiento volvió a diagnóstico: envíe una nueva estimación a más tardar el jueves, 10 de diciembre de 2026, 5:00 p.m.',
       );
       expect(email(decision(activity), EN(AGENT)).text).toMatch(
-        /send a new estimate by Thursday, December 10, 2026(,| at) 5:00\sPM \([^)]+\) at the latest; the diagnosis clock \(5 business days\) runs again\./,
+        /send a new estimate no later than Thursday, December 10, 2026(,| at) 5:00\sPM \([^)]+\); the diagnosis clock \(5 business days\) runs again\./,
       );
     },
   );
