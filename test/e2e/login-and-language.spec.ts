@@ -113,7 +113,9 @@ describe('Login, session and language (web app)', () => {
     await page.getByRole('heading', { name: 'Mis tickets' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
-    // Their emails follow the account's locale, not this browser's.
+    // Their emails follow the account's locale, not this browser's, and the switch says so once
+    // saved (QA S62 #10).
+    await page.getByRole('status').getByText('Your emails will come in English too.').waitFor();
     expect(await eventually(stored, (rows) => rows[0].locale === 'en')).toEqual([
       { locale: 'en', time_zone: 'America/Mexico_City' },
     ]);

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { User } from '../api/operations';
 import { type Language, useI18n } from '../i18n/i18n-context';
 import { Link, navigate, usePath } from '../router/router';
@@ -37,33 +37,53 @@ function navItems(user: User | undefined, t: ReturnType<typeof useI18n>['t']): M
 function LanguageSwitch() {
   const { t, language, choose } = useI18n();
   const { user, savePreferences } = useSession();
-  // L3-11: signed in, the choice is the account's too, so their emails follow it; signed out it
-  // stays on this browser. A failed save keeps the switch (the account can be set again later).
+  // L3-11: signed in, the choice is the account's too, so their emails follow it, and the switch
+  // says so once saved (QA S62 #10: the emails changed language unannounced); signed out it stays
+  // on this browser. A failed save keeps the switch (the account can be set again later).
+  const [told, setTold] = useState(false);
+  useEffect(() => {
+    if (!told) return;
+    const hide = setTimeout(() => setTold(false), TOLD_MS);
+    return () => clearTimeout(hide);
+  }, [told]);
   const pick = (next: Language) => {
     choose(next);
     const locale = next === 'en' ? 'EN' : 'ES_MX';
-    if (user && user.locale !== locale) void savePreferences({ locale }).catch(() => undefined);
+    if (user && user.locale !== locale) {
+      setTold(false);
+      void savePreferences({ locale })
+        .then(() => setTold(true))
+        .catch(() => undefined);
+    }
   };
   const options: { value: Language; label: string; lang: string }[] = [
     { value: 'es-MX', label: t.language.es, lang: 'es-MX' },
     { value: 'en', label: t.language.en, lang: 'en' },
   ];
   return (
-    <div className="segmented" role="group" aria-label={t.language.label}>
-      {options.map((o) => (
-        <button
-          key={o.value}
-          type="button"
-          lang={o.lang}
-          aria-pressed={language === o.value}
-          onClick={() => pick(o.value)}
-        >
-          {o.label}
-        </button>
-      ))}
-    </div>
+    <>
+      <div className="segmented" role="group" aria-label={t.language.label}>
+        {options.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            lang={o.lang}
+            aria-pressed={language === o.value}
+            onClick={() => pick(o.value)}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+      <span className="language-told" role="status">
+        {told ? t.language.emailsFollow : ''}
+      </span>
+    </>
   );
 }
+
+/** How long the switch says the emails follow it. */
+const TOLD_MS = 8_000;
 
 /** Window-level dragover/drop guard; returns its removal. Bubble phase: targets go first. */
 function installFileDropGuard(target: Window): () => void {

@@ -32,6 +32,7 @@ export const en: Messages = {
     label: 'Language',
     es: 'Español',
     en: 'English',
+    emailsFollow: 'Your emails will come in English too.',
   },
   nav: {
     label: 'Main',

@@ -32,6 +32,8 @@ export const esMX = {
     label: 'Idioma',
     es: 'Español',
     en: 'English',
+    /** QA S62 #10: signed in, the switch is the account's language, its emails' too (L3-11). */
+    emailsFollow: 'Sus correos también llegarán en español.',
   },
   nav: {
     label: 'Principal',
