@@ -36,6 +36,8 @@ export interface ClockExplanation {
 
 const MS_PER_MINUTE = 60_000;
 
+// Spanish says «1 h 9 min de tiempo hábil usado», never «1 min hábiles usados» (QA S62 #12): the
+// amount is a length of time, whatever its number.
 const WORDS = {
   'es-MX': {
     target: (amount: number, unit: 'minutes' | 'days') =>
@@ -45,13 +47,14 @@ const WORDS = {
           ? `Objetivo: ${amount / 60} ${amount === 60 ? 'hora hábil' : 'horas hábiles'}`
           : `Objetivo: ${amount} minutos hábiles`,
     daysBudget: (deadline: string, budget: string) =>
-      `Sin pausas vencería ${deadline}: ${budget} hábiles, que tras una pausa se cuentan en minutos hábiles`,
-    ran: (until: string, used: string) => `Corrió hasta ${until}: ${used} hábiles usados`,
+      `Sin pausas vencería ${deadline}: ${budget} de tiempo hábil, que tras una pausa se cuenta en minutos hábiles`,
+    ran: (until: string, used: string) => `Corrió hasta ${until}: ${used} de tiempo hábil usado`,
     paused: (from: string, to: string, minutes: string) =>
-      `En pausa (esperando al cliente) de ${from} a ${to}: ${minutes} hábiles que no cuentan`,
+      `En pausa (esperando al cliente) de ${from} a ${to}: ${minutes} de tiempo hábil que no cuenta`,
     pausedOpen: (from: string, minutes: string) =>
-      `En pausa (esperando al cliente) desde ${from}: ${minutes} hábiles hasta ahora; el vencimiento se fija al reanudar`,
-    resumed: (at: string, remaining: string) => `Se reanudó ${at}: quedan ${remaining} hábiles`,
+      `En pausa (esperando al cliente) desde ${from}: ${minutes} de tiempo hábil hasta ahora; el vencimiento se fija al reanudar`,
+    resumed: (at: string, remaining: string) =>
+      `Se reanudó ${at}: resta ${remaining} de tiempo hábil`,
     pausedTotal: (minutes: string) => `Tiempo hábil en pausa (del cliente): ${minutes}`,
   },
   en: {

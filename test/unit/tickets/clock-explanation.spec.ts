@@ -83,7 +83,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(e.pausedBusinessMinutes).toBe(570);
     expect(e.lines).toContain('Tiempo hábil en pausa (del cliente): 9 h 30 min');
     expect(
-      e.lines.some((l) => l.startsWith('Se reanudó') && l.endsWith('quedan 6 h hábiles')),
+      e.lines.some((l) => l.startsWith('Se reanudó') && l.endsWith('resta 6 h de tiempo hábil')),
     ).toBe(true);
   });
 
@@ -142,10 +142,10 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     [
       'es-MX',
       [
-        'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min hábiles usados',
-        'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 11:00 a.m.: 52 min hábiles que no cuentan',
+        'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min de tiempo hábil usado',
+        'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 11:00 a.m.: 52 min de tiempo hábil que no cuenta',
         'Tiempo hábil en pausa (del cliente): 52 min',
-        'Se reanudó lun, 26 ene 2026, 11:00 a.m.: quedan 6 h 51 min hábiles',
+        'Se reanudó lun, 26 ene 2026, 11:00 a.m.: resta 6 h 51 min de tiempo hábil',
         'Lun, 26 ene 2026, 11:00 a.m.–5:51 p.m.: 6 h 51 min (horario semanal)',
         'Vencimiento: lun, 26 ene 2026, 5:51 p.m. (hora de la Ciudad de México, UTC−6)',
       ],
@@ -198,10 +198,10 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
       now,
     );
     expect(e.lines.slice(2)).toEqual([
-      'Corrió hasta lun, 26 ene 2026, 9:59 a.m.: 1 h hábiles usados',
-      'En pausa (esperando al cliente) de lun, 26 ene 2026, 9:59 a.m. a lun, 26 ene 2026, 10:00 a.m.: menos de 1 min hábiles que no cuentan',
+      'Corrió hasta lun, 26 ene 2026, 9:59 a.m.: 1 h de tiempo hábil usado',
+      'En pausa (esperando al cliente) de lun, 26 ene 2026, 9:59 a.m. a lun, 26 ene 2026, 10:00 a.m.: menos de 1 min de tiempo hábil que no cuenta',
       'Tiempo hábil en pausa (del cliente): menos de 1 min',
-      'Se reanudó lun, 26 ene 2026, 10:00 a.m.: quedan 7 h hábiles',
+      'Se reanudó lun, 26 ene 2026, 10:00 a.m.: resta 7 h de tiempo hábil',
       'Lun, 26 ene 2026, 10:00 a.m.–5:00 p.m.: 7 h (horario semanal)',
       'Vencimiento: lun, 26 ene 2026, 5:00 p.m. (hora de la Ciudad de México, UTC−6)',
     ]);
@@ -244,10 +244,10 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     // Due Tue 12:11:46: 39 min 50 s before lunch, 3 h in the afternoon, 3 h 11 min 46 s Tuesday.
     expect(e.deadline?.toISOString()).toBe('2026-01-27T18:11:46.000Z');
     expect(e.lines.slice(2)).toEqual([
-      'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min hábiles usados',
-      'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 1:20 p.m.: 3 h 12 min hábiles que no cuentan',
+      'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min de tiempo hábil usado',
+      'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 1:20 p.m.: 3 h 12 min de tiempo hábil que no cuenta',
       'Tiempo hábil en pausa (del cliente): 3 h 12 min',
-      'Se reanudó lun, 26 ene 2026, 1:20 p.m.: quedan 6 h 51 min hábiles',
+      'Se reanudó lun, 26 ene 2026, 1:20 p.m.: resta 6 h 51 min de tiempo hábil',
       'Lun, 26 ene 2026, 1:20 p.m.–2:00 p.m.: 40 min (horario semanal)',
       'Lun, 26 ene 2026, 3:00 p.m.–6:00 p.m.: 3 h (horario semanal)',
       // It read «9:00 a.m.–12:12 p.m.: 3 h 12 min» with 6 h 52 min left, due 12:11 p.m.
@@ -335,7 +335,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     expect(computed.deadline).toBe('2026-01-26T20:00:00.000Z'); // Mon 14:00 local
     expect(e.deadline?.toISOString()).toBe(computed.deadline);
     expect(e.lines.slice(-3)).toEqual([
-      'Se reanudó lun, 26 ene 2026, 11:15 a.m.: quedan 2 h 45 min hábiles',
+      'Se reanudó lun, 26 ene 2026, 11:15 a.m.: resta 2 h 45 min de tiempo hábil',
       'Lun, 26 ene 2026, 11:15 a.m.–2:00 p.m.: 2 h 45 min (horario semanal)',
       'Vencimiento: lun, 26 ene 2026, 2:00 p.m. (hora de la Ciudad de México, UTC−6)',
     ]);
@@ -373,8 +373,8 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
           );
           const used = e.lines.find((l) => l.startsWith('Corrió hasta'))!;
           const left = e.lines.find((l) => l.startsWith('Se reanudó'))!;
-          const usedMinutes = minutesIn(/: (.+) hábiles usados$/.exec(used)![1]);
-          const leftMinutes = minutesIn(/quedan (.+) hábiles$/.exec(left)![1]);
+          const usedMinutes = minutesIn(/: (.+) de tiempo hábil usado$/.exec(used)![1]);
+          const leftMinutes = minutesIn(/resta (.+) de tiempo hábil$/.exec(left)![1]);
           expect(usedMinutes + leftMinutes).toBe(480);
           // Within a minute of the exact time used.
           const exactUsed =
