@@ -140,7 +140,8 @@ export function CommentBox({
           fields: {
             body,
             internal: staff && internal ? 'yes' : '',
-            [FILE_NAMES_FIELD]: fileNamesField(files.map((f) => f.name)),
+            // The ones still to choose again stay named: a second reload says them too (QA S62).
+            [FILE_NAMES_FIELD]: fileNamesField([...files.map((f) => f.name), ...lostFiles]),
           },
           since: live.baseline,
         }
