@@ -130,6 +130,14 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     const mineRow = page.getByTestId('my-tickets').getByRole('row').filter({ hasText: number });
     expect(await mineRow.innerText()).toContain('Sesión remota confirmada');
     expect(await mineRow.innerText()).not.toContain('Sesión remota propuesta');
+    // Its client's queue («Cola») says so too (QA S62 #2, L3-10).
+    await page.goto('/cola');
+    const queued = page
+      .getByTestId('client-queue')
+      .getByTestId('queue-entry')
+      .filter({ hasText: number });
+    await queued.getByText('Sesión remota confirmada', { exact: false }).waitFor();
+    expect(await queued.innerText()).not.toContain('Sesión remota propuesta');
 
     // The agent sees the confirmation on the page and in the history.
     const agent = (await newPage(e2e.browser, e2e.baseURL)).page;

@@ -28,12 +28,14 @@ export interface QueueEntry {
   deliverySlipBusinessDays: number | null;
   /** L3-19: the published date fell on a day a calendar change closed since (QA S53). */
   deliveryOnClosedDay: boolean;
+  /** L3-06: the time of a remote session the client confirmed, while the ticket waits for it. */
+  confirmedRemoteSessionAt: string | null;
 }
 
 const ENTRY_FIELDS = `position ticketNumber subject state category classification requirementKind
   slaStatus nextDeadline registeredAt
   organizationId rank urgent releaseDate plannedReleaseDate remainingHours deliveryAtRisk
-  deliverySlipBusinessDays deliveryOnClosedDay`;
+  deliverySlipBusinessDays deliveryOnClosedDay confirmedRemoteSessionAt`;
 
 export interface ClientQueue {
   organizationId: string;
@@ -97,8 +99,7 @@ export const CONFIRM_QUEUE_REORDER = operation<
  * A work list entry: who has it (L3-07), what says why nothing is due (QA S21) as the ticket lists
  * read it, and which clock the deadline is (L3-06…L3-09).
  */
-export interface WorkListEntry
-  extends QueueEntry, Pick<TicketSummary, 'awaitingClient' | 'confirmedRemoteSessionAt'> {
+export interface WorkListEntry extends QueueEntry, Pick<TicketSummary, 'awaitingClient'> {
   /** L3-07: the assigned agent by name (null: unassigned). */
   assigneeName: string | null;
   /** What {@link DUE_FIELDS} reads, as the ticket lists. */

@@ -115,7 +115,8 @@ export function QueueList({ entries, urgent, editable, onMove, onUrgent }: Props
                   <DeliveryRiskBadge entry={entry} />
                 </p>
                 <p className="muted small">
-                  {stateName(entry.state)} · <SlaBadge status={entry.slaStatus} />
+                  {stateName(entry.state, entry.confirmedRemoteSessionAt)} ·{' '}
+                  <SlaBadge status={entry.slaStatus} />
                   {entry.releaseDate && (
                     <>
                       {' '}
