@@ -80,6 +80,17 @@ export function sessionCancellation(
   return holdsSession(session, ctx) ? [remoteSessionCalendar(session, ticket, ctx, true)] : [];
 }
 
+/** «[L3-…] Sesión remota cancelada: <fecha>» of a declined or withdrawn session. */
+function sessionCancelledSubject(
+  e: { readonly ticket: NotificationTicket; readonly session: RemoteSessionEntry },
+  ctx: TemplateContext,
+): string {
+  return ticketSubjectLine(
+    e.ticket,
+    `${ctx.t('Sesión remota cancelada', 'Remote session cancelled')}: ${ctx.dates.shortInstant(e.session.at)}`,
+  );
+}
+
 export const remoteSessionTemplates: TemplateFamily<
   'REMOTE_SESSION_CANCELLED' | 'REMOTE_SESSION_WITHDRAWN'
 > = {
@@ -89,10 +100,7 @@ export const remoteSessionTemplates: TemplateFamily<
     const own = ctx.recipientId === undefined || ctx.recipientId === e.declinedById;
     const who = ctx.names.get(e.declinedById) ?? ctx.t('El cliente', 'The client');
     return {
-      subject: ticketSubjectLine(
-        e.ticket,
-        `${ctx.t('Sesión remota cancelada', 'Remote session cancelled')}: ${ctx.dates.shortInstant(e.session.at)}`,
-      ),
+      subject: sessionCancelledSubject(e, ctx),
       heading: own
         ? ctx.t(
             `Registramos que no puede asistir a la sesión remota del ticket ${e.ticket.number}.`,
@@ -139,10 +147,7 @@ export const remoteSessionTemplates: TemplateFamily<
     const own = ctx.recipientId !== undefined && ctx.recipientId === e.withdrawnById;
     const who = ctx.names.get(e.withdrawnById) ?? ctx.t('El equipo de soporte', 'The support team');
     return {
-      subject: ticketSubjectLine(
-        e.ticket,
-        `${ctx.t('Sesión remota cancelada', 'Remote session cancelled')}: ${ctx.dates.shortInstant(e.session.at)}`,
-      ),
+      subject: sessionCancelledSubject(e, ctx),
       heading: own
         ? ctx.t(
             `Retiró la sesión remota del ticket ${n}.`,
