@@ -64,10 +64,10 @@ export class UsersResolver {
     return this.service.sendResetLink(caller, userId);
   }
 
-  @Roles(Role.ADMIN)
+  @Roles(Role.ADMIN, Role.MANAGER)
   @Query(() => UserOpenTicketsModel, {
     description:
-      "QA S62 #1, #2: the user's open tickets as registrant and as assignee, for the deactivation's confirmation (administrators only, like setUserActive).",
+      "QA S62 #1, #2: the user's open tickets as registrant and as assignee, for the deactivation's confirmation and «Reasignar sus tickets» (reassignOpenTickets): administrators and managers.",
   })
   userOpenTickets(@Args() { userId }: UserOpenTicketsArgs): Promise<UserOpenTicketsModel> {
     return this.service.openTickets(userId);

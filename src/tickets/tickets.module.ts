@@ -12,6 +12,8 @@ import { TicketStartReconciler } from './ticket-start-reconciler';
 import { TicketWorkflowClient } from './ticket-workflow.client';
 import { TicketsResolver } from './tickets.resolver';
 import { TicketsService } from './tickets.service';
+import { OpenTicketsReassignmentResolver } from './open-tickets-reassignment.resolver';
+import { OpenTicketsReassignmentService } from './open-tickets-reassignment.service';
 import { AuthorizationNamesResolver } from './authorization-names.resolver';
 import { TicketEventNamesResolver } from './ticket-event-names.resolver';
 import { TicketEventCalendarResolver } from './ticket-event-calendar.resolver';
@@ -51,6 +53,8 @@ import { TicketClosureHoursResolver } from './ticket-closure-hours.resolver';
     TicketParticipantsResolver,
     ClosureHoursLoader,
     TicketClosureHoursResolver,
+    OpenTicketsReassignmentService,
+    OpenTicketsReassignmentResolver,
   ],
   exports: [TicketsService, TicketWorkflowClient, ClockStatesLoader, UserNamesLoader],
 })

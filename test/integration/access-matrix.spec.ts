@@ -147,6 +147,15 @@ const MATRIX: readonly Row[] = [
   }),
   // L3-07: an unknown agent (no such user): authorized but VALIDATION_FAILED, nothing changes.
   ticket('reassignTicket', PROVIDER, { agentId: '00000000-0000-4000-8000-000000000007' }),
+  // L3-07: managers and admins hand an agent's open tickets to another agent (provider-wide). A
+  // client user as the target: authorized but VALIDATION_FAILED (AGENT_NOT_ACTIVE), nothing moves.
+  {
+    mutation: 'reassignOpenTickets',
+    roles: STAFF_ADMIN,
+    scope: 'provider',
+    vars: (t) => ({ fromUserId: selfIds[Role.CLIENT_APPROVER], toUserId: t.userId }),
+    roleGuardFirst: true,
+  },
   ticket('addProgressUpdate', PROVIDER),
   ticket('waitOnClient', PROVIDER),
   ticket('replyToTicket', CLIENT),

@@ -192,8 +192,13 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
       assigned: 0,
       activeApprovers: 1,
     });
-    // Administrators only, like setUserActive.
-    for (const role of [Role.MANAGER, Role.AGENT, Role.CLIENT_APPROVER]) {
+    // Administrators, and managers for «Reasignar sus tickets» (reassignOpenTickets).
+    expect((await openTickets(Role.MANAGER, agentId)).body.data!.userOpenTickets).toEqual({
+      registered: 0,
+      assigned: 1,
+      activeApprovers: 0,
+    });
+    for (const role of [Role.AGENT, Role.CLIENT_APPROVER]) {
       const refused = await openTickets(role, agentId);
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(refused.body.data).toBeNull();

@@ -417,6 +417,20 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('a client user as the agent', r, { input: { number: n, agentId: f.clientUserId } }),
     ];
   },
+  // L3-07: every open ticket of one agent to another active agent; a refusal moves none.
+  reassignOpenTickets: (f) => {
+    const r = Role.MANAGER;
+    return [
+      c('missing arguments', r, {}),
+      c('missing target', r, { fromUserId: f.clientUserId }),
+      c('fromUserId not a UUID', r, { fromUserId: 'u-1', toUserId: UNKNOWN_UUID }),
+      c('toUserId not a UUID', r, { fromUserId: f.clientUserId, toUserId: 'agent-1' }),
+      c('oversized note', r, { fromUserId: f.clientUserId, toUserId: UNKNOWN_UUID, note: HUGE }),
+      c('unknown user', r, { fromUserId: UNKNOWN_UUID, toUserId: f.clientUserId }, 'NOT_FOUND'),
+      c('unknown target', r, { fromUserId: f.clientUserId, toUserId: UNKNOWN_UUID }, 'NOT_FOUND'),
+      c('the same user', r, { fromUserId: f.clientUserId, toUserId: f.clientUserId }),
+    ];
+  },
   adjustReleaseDate: (f) => {
     const r = Role.AGENT;
     const n = f.dateSet;

@@ -35,7 +35,9 @@ useTicketHarness((ctx) => {
 type Handle = WorkflowHandle<typeof ticketWorkflow>;
 
 const refusedWith = (handle: Handle, args: Parameters<typeof req>[1], actor = manager) =>
-  handle.executeUpdate(reassignUpdate, { args: [req(actor, args as { agentId: string })] });
+  handle.executeUpdate(reassignUpdate, {
+    args: [req(actor, args as { agentId: string; fromAgentId?: string })],
+  });
 
 describe('reassign (L3-07)', () => {
   it('moves the assignee, records reassign with the previous agent, and keeps state and clocks', async () => {
@@ -127,6 +129,35 @@ describe('reassign (L3-07)', () => {
       await handle.executeUpdate(confirmResolutionUpdate, { args: [req(clientUser)] });
       const closed = await handle.result();
       expect(closed.timeline.some((e) => e.type === 'reassign')).toBe(false);
+    });
+  });
+
+  it('a bulk hand-over (fromAgentId) moves a ticket only while that agent holds it: ASSIGNEE_CHANGED otherwise, nothing recorded', async () => {
+    await withTicket(h, async (handle) => {
+      await toInAnalysis(handle);
+      // Handed to agent-2 by someone else after the bulk hand-over listed it as agent-1's.
+      await handle.executeUpdate(reassignUpdate, { args: [req(agent, { agentId: 'agent-2' })] });
+      const before = await handle.query(ticketStateQuery);
+      await expect(
+        refusedWith(handle, { agentId: 'agent-3', fromAgentId: 'agent-1' }),
+      ).rejects.toMatchObject({
+        cause: {
+          type: 'INVALID_TRANSITION',
+          details: [expect.objectContaining({ reason: 'ASSIGNEE_CHANGED', assigneeId: 'agent-2' })],
+        },
+      });
+      expect(await handle.query(ticketStateQuery)).toEqual(before);
+      // Still agent-2's: the same bulk hand-over from agent-2 moves it.
+      await handle.executeUpdate(reassignUpdate, {
+        args: [req(manager, { agentId: 'agent-3', fromAgentId: 'agent-2' })],
+      });
+      const after = await handle.query(ticketStateQuery);
+      expect(after.assigneeId).toBe('agent-3');
+      expect(after.timeline.filter((e) => e.type === 'reassign').at(-1)?.data).toEqual({
+        agentId: 'agent-3',
+        previousAgentId: 'agent-2',
+      });
+      await handle.terminate('test done');
     });
   });
 

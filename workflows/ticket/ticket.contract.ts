@@ -516,6 +516,13 @@ export interface ReassignArgs extends RequestBase {
   readonly agentId: string;
   /** Why, for the timeline and the new assignee's email. */
   readonly note?: string;
+  /**
+   * The agent the caller expects to hand the ticket over from (a bulk reassignment of an agent's
+   * open tickets): another assignee by now is INVALID_TRANSITION `ASSIGNEE_CHANGED`, nothing
+   * recorded, so a ticket someone handed elsewhere meanwhile is not taken from its new agent.
+   * Absent (a single reassignment, every recorded history): no such check.
+   */
+  readonly fromAgentId?: string;
 }
 
 /**

@@ -738,6 +738,15 @@ export const RULES = {
           agentId: args.agentId,
         });
       }
+      // A bulk hand-over (reassignOpenTickets) moves only what the agent still holds. Only new
+      // Updates carry fromAgentId: recorded histories replay as before.
+      if (args.fromAgentId !== undefined && args.fromAgentId !== ticket.assigneeId) {
+        fail('INVALID_TRANSITION', `the ticket is no longer assigned to ${args.fromAgentId}`, {
+          reason: 'ASSIGNEE_CHANGED',
+          fromAgentId: args.fromAgentId,
+          assigneeId: ticket.assigneeId ?? null,
+        });
+      }
     },
   } as TransitionRule<ReassignArgs>,
   // L3-17 odoo.sh administration: provider staff only, on ADMIN_ACTION tickets only.
