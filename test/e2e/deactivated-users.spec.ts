@@ -1,18 +1,21 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
+import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket } from '../support/world-with-worker';
-import { inSpanish, logIn, newPage } from './support/browser';
+import { inSpanish, logIn, newPage, screenshot } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // QA S62 #1, #2 (L3-07, L3-11): deactivating a user who still holds open tickets. «Desactivar»'s
 // confirmation says how many open tickets an agent holds («Tiene N tickets abiertos asignados»,
-// with the ticket list filtered by them to hand them over one by one: there is no bulk
-// reassignment) and how many a client user registered (their client's approvers get those
+// with the ticket list filtered by them, and «Reasignar sus tickets» to hand them all to another
+// agent in one step) and how many a client user registered (their client's approvers get those
 // emails meanwhile). Afterwards staff's «Agente» filter still offers the agent, marked
 // «(inactivo)», and the ticket page marks an inactive assignee or registrant; a client sees no
-// such mark.
+// such mark. A manager hands an inactive agent's tickets over from the users list, and reads
+// which one could not move and why.
 
 const ADMIN = 'admin@becken.example';
 const MANAGER = 'gerente@becken.example';
@@ -43,6 +46,43 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     return { id: body.data!.createUser.id, email };
   }
 
+  /** Problems classified to `agentId`, one per subject, once the read model has them all. */
+  async function problemsOf(agentId: string, subjects: string[]): Promise<string[]> {
+    const numbers: string[] = [];
+    for (const subject of subjects) {
+      const number = await registerProjectedTicket(e2e.world, {
+        category: 'INCIDENT',
+        subject,
+        description: `${subject} desde ayer.`,
+      });
+      const { body } = await gql(
+        e2e.world.api,
+        `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+        { input: { number, classification: 'PROBLEM', agentId } },
+        e2e.world.bearer(Role.AGENT),
+      );
+      expect(body.errors).toBeUndefined();
+      numbers.push(number);
+    }
+    await eventually(
+      () =>
+        e2e.world.db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM ticket WHERE assignee_id = $1',
+          [agentId],
+        ),
+      ([{ n }]) => n === subjects.length,
+    );
+    return numbers;
+  }
+
+  const assigneesOf = (numbers: string[]) =>
+    e2e.world.db
+      .query<{ assignee_id: string }[]>(
+        'SELECT assignee_id FROM ticket WHERE number = ANY($1) ORDER BY number',
+        [numbers],
+      )
+      .then((rows) => rows.map((r) => r.assignee_id));
+
   /** Opens «¿Desactivar a …?» on /usuarios as the admin. */
   async function askToDeactivate(page: Page, name: string, email: string) {
     await logIn(page, ADMIN, e2e.password(ADMIN));
@@ -56,30 +96,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
 
   it("an agent's open tickets: counted in the confirmation, listed by «Agente» (inactivo), marked on the ticket (QA S62 #2)", async () => {
     const agent = await createUser('becken', 'Ángel Saliente', Role.AGENT, 'angel');
-    const numbers: string[] = [];
-    for (const subject of ['No timbra', 'No imprime']) {
-      const number = await registerProjectedTicket(e2e.world, {
-        category: 'INCIDENT',
-        subject,
-        description: `${subject} desde ayer.`,
-      });
-      const { body } = await gql(
-        e2e.world.api,
-        `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
-        { input: { number, classification: 'PROBLEM', agentId: agent.id } },
-        e2e.world.bearer(Role.AGENT),
-      );
-      expect(body.errors).toBeUndefined();
-      numbers.push(number);
-    }
-    await eventually(
-      () =>
-        e2e.world.db.query<{ n: number }[]>(
-          'SELECT count(*)::int AS n FROM ticket WHERE assignee_id = $1',
-          [agent.id],
-        ),
-      ([{ n }]) => n === 2,
-    );
+    const numbers = await problemsOf(agent.id, ['No timbra', 'No imprime']);
 
     const { page } = await newPage(e2e.browser, e2e.baseURL);
     const confirm = await askToDeactivate(page, 'Ángel Saliente', agent.email);
@@ -178,5 +195,93 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     expect(await page.getByTestId('ticket-registrant').innerText()).toBe(
       'Sara Saliente (inactivo)',
     );
+  });
+
+  it('«Reasignar sus tickets» in the confirmation hands both tickets to another agent, then the agent is deactivated with none left (L3-07)', async () => {
+    const leaver = await createUser('becken', 'Lucía Saliente', Role.AGENT, 'lucia');
+    const taker = await createUser('becken', 'Tomás Entrante', Role.AGENT, 'tomas');
+    const numbers = await problemsOf(leaver.id, ['No timbra la nómina', 'No abre el POS']);
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    const confirm = await askToDeactivate(page, 'Lucía Saliente', leaver.email);
+    await confirm.getByTestId('deactivate-assigned').waitFor();
+    await confirm.getByRole('button', { name: 'Reasignar sus tickets' }).click();
+    const panel = confirm.getByRole('region', {
+      name: 'Reasignar los tickets abiertos de Lucía Saliente',
+    });
+    await panel
+      .getByTestId('reassign-count')
+      .getByText('Tiene 2 tickets abiertos asignados.')
+      .waitFor();
+    // The person whose tickets they are is no choice.
+    const target = panel.getByLabel('Pasarlos a');
+    const choices = await target.locator('option').allInnerTexts();
+    expect(choices).toContain('Tomás Entrante');
+    expect(choices).not.toContain('Lucía Saliente');
+    await target.selectOption({ label: 'Tomás Entrante' });
+    await panel.getByLabel('Nota para el equipo (opcional)').fill('Lucía deja la empresa');
+    await panel.getByRole('button', { name: 'Reasignar 2 tickets' }).click();
+    const result = panel.getByTestId('reassign-result');
+    await result.waitFor();
+    expect(await result.innerText()).toBe('Se reasignaron 2 tickets a Tomás Entrante.');
+    expect(await assigneesOf(numbers)).toEqual([taker.id, taker.id]);
+    // The confirmation no longer says she holds tickets; deactivating her leaves none behind.
+    await confirm.getByTestId('deactivate-assigned').waitFor({ state: 'detached' });
+    await screenshot(page, 'users-reassign-open-tickets');
+    await confirm.getByRole('button', { name: 'Sí, desactivar' }).click();
+    await page.getByRole('button', { name: 'Activar a Lucía Saliente', exact: true }).waitFor();
+    const [{ n }] = await e2e.world.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM email_outbox
+        WHERE event_type = 'PROVIDER_ASSIGNED' AND recipient_address = $1`,
+      [taker.email],
+    );
+    expect(n).toBe(2);
+  });
+
+  it("a manager, in English, hands an inactive agent's tickets over from the users list and reads the one that could not move (L3-07)", async () => {
+    const leaver = await createUser('becken', 'Iván Inactivo', Role.AGENT, 'ivan');
+    const taker = await createUser('becken', 'Rosa Receptora', Role.AGENT, 'rosa');
+    const [moving, ended] = await problemsOf(leaver.id, ['No cuadra el inventario', 'No cierra']);
+    // The second ticket's workflow ended since (terminated here): it cannot be reassigned.
+    await e2e.world.api.app
+      .get(TemporalClientService)
+      .client.workflow.getHandle(ticketWorkflowId(ended))
+      .terminate('deactivated-users e2e: a ticket that ended meanwhile');
+    const off = await gql(
+      e2e.world.api,
+      `mutation ($userId: ID!) { setUserActive(userId: $userId, active: false) { id } }`,
+      { userId: leaver.id },
+      e2e.world.bearer(Role.ADMIN),
+    );
+    expect(off.body.errors).toBeUndefined();
+
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, MANAGER, e2e.password(MANAGER));
+    try {
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.goto('/usuarios');
+      await page
+        .getByRole('button', { name: 'Reassign Iván Inactivo’s open tickets', exact: true })
+        .click();
+      const panel = page.getByRole('region', { name: 'Reassign Iván Inactivo’s open tickets' });
+      await panel.getByText('They have 2 open tickets assigned.').waitFor();
+      await panel.getByLabel('Hand them to').selectOption({ label: 'Rosa Receptora' });
+      await panel.getByRole('button', { name: 'Reassign 2 tickets' }).click();
+      const result = panel.getByTestId('reassign-result');
+      await result.waitFor();
+      expect(await result.innerText()).toContain('1 ticket was reassigned to Rosa Receptora.');
+      expect(await result.innerText()).toContain(
+        '1 ticket could not be reassigned; it stays theirs:',
+      );
+      expect(await result.getByTestId('reassign-failed').innerText()).toBe(
+        `${ended}: The ticket is closed.`,
+      );
+      expect(await panel.getByTestId('reassign-count').innerText()).toBe(
+        'They have 1 open ticket assigned.',
+      );
+      expect(await assigneesOf([moving, ended])).toEqual([taker.id, leaver.id]);
+    } finally {
+      await inSpanish(page);
+    }
   });
 });

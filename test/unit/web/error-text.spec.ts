@@ -237,6 +237,23 @@ describe('server errors in the UI language', () => {
 });
 
 describe('the ticket workflow’s refusals in the UI language', () => {
+  it('L3-07 «Reasignar sus tickets»: a ticket handed elsewhere meanwhile, the same agent as target', () => {
+    const changed = fail('INVALID_TRANSITION', { reason: 'ASSIGNEE_CHANGED', assigneeId: 'x' });
+    expect(serverErrorText(changed, es, esCtx)).toBe(
+      'Mientras tanto el ticket pasó a otra persona; sigue con ella.',
+    );
+    expect(serverErrorText(changed, en, esCtx)).toBe(
+      'The ticket was handed to someone else meanwhile; it stays with them.',
+    );
+    const same = fail('VALIDATION_FAILED', { reason: 'SAME_USER', field: 'toUserId' });
+    expect(serverErrorText(same, es, esCtx)).toBe(
+      'Elija a otro agente: los tickets ya son de esa persona.',
+    );
+    expect(serverErrorText(same, en, esCtx)).toBe(
+      'Choose another agent: the tickets are already theirs.',
+    );
+  });
+
   it('dates: too far, outside business time, before registration, in the user’s zone', () => {
     expect(
       serverErrorText(

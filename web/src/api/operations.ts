@@ -229,12 +229,41 @@ export const SET_USER_ACTIVE = operation<
   setUserActive(userId: $userId, active: $active) { ${USER_FIELDS} }
 }`);
 
-/** QA S62 #1, #2: what deactivating a user leaves behind, for its confirmation (admins only). */
+/**
+ * QA S62 #1, #2: what deactivating a user leaves behind, for its confirmation and «Reasignar sus
+ * tickets» (administrators and managers).
+ */
 export const USER_OPEN_TICKETS = operation<
   { userOpenTickets: { registered: number; assigned: number; activeApprovers: number } },
   { userId: string }
 >(`query UserOpenTickets($userId: ID!) {
   userOpenTickets(userId: $userId) { registered assigned activeApprovers }
+}`);
+
+/** A ticket «Reasignar sus tickets» could not move, with its typed error (L3-07). */
+export interface TicketReassignmentFailure {
+  number: string;
+  code: string;
+  reason: string | null;
+  message: string;
+}
+
+/** What «Reasignar sus tickets» did (reassignOpenTickets, L3-07). */
+export interface OpenTicketsReassignment {
+  moved: string[];
+  movedCount: number;
+  alreadyAssigned: string[];
+  failed: TicketReassignmentFailure[];
+}
+
+/** L3-07: every open ticket `fromUserId` holds to the active agent `toUserId`, ticket by ticket. */
+export const REASSIGN_OPEN_TICKETS = operation<
+  { reassignOpenTickets: OpenTicketsReassignment },
+  { fromUserId: string; toUserId: string; note?: string }
+>(`mutation ReassignOpenTickets($fromUserId: ID!, $toUserId: ID!, $note: String) {
+  reassignOpenTickets(fromUserId: $fromUserId, toUserId: $toUserId, note: $note) {
+    moved movedCount alreadyAssigned failed { number code reason message }
+  }
 }`);
 
 /** Roles a user may hold in an organization of this kind (the API enforces the same rule). */

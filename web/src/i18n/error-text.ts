@@ -333,6 +333,10 @@ export function serverErrorText(
       return s.dateTooFar(field(ext.field), instant(ext.latest));
     case 'ALREADY_ASSIGNED':
       return s.alreadyAssigned;
+    case 'ASSIGNEE_CHANGED':
+      return s.assigneeChanged;
+    case 'SAME_USER':
+      return s.sameUser;
     case 'REQUEST_ID_REUSED':
       return s.requestIdReused;
     case 'INTERNAL_NOTE_STAFF_ONLY':

@@ -165,6 +165,8 @@ export const serverErrorsEn: ServerErrorMessages = {
     `The published date was moved to ${when} since this change was planned; that date stands.`,
   dateTooFar: (f, latest) => `The latest possible “${f}” is ${latest}; choose an earlier one.`,
   alreadyAssigned: 'The ticket is already assigned to that person.',
+  assigneeChanged: 'The ticket was handed to someone else meanwhile; it stays with them.',
+  sameUser: 'Choose another agent: the tickets are already theirs.',
   requestIdReused: 'This request was already used for another action; try again.',
   internalNoteStaffOnly: 'Only provider staff can add internal notes.',
   agentRequired: 'A problem needs an assigned agent.',

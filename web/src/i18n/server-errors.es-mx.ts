@@ -193,6 +193,10 @@ export const serverErrorsEsMX = {
   dateTooFar: (f: string, latest: string) =>
     `La fecha más tardía posible para «${f}» es el ${latest}; elija una anterior.`,
   alreadyAssigned: 'El ticket ya está asignado a esa persona.',
+  /** L3-07: «Reasignar sus tickets»: a ticket handed to someone else meanwhile stays with them. */
+  assigneeChanged: 'Mientras tanto el ticket pasó a otra persona; sigue con ella.',
+  /** L3-07: «Reasignar sus tickets» to the agent who holds them. */
+  sameUser: 'Elija a otro agente: los tickets ya son de esa persona.',
   requestIdReused: 'Esta solicitud ya se usó para otra acción; vuelva a intentarlo.',
   internalNoteStaffOnly: 'Solo el personal del proveedor puede agregar notas internas.',
   agentRequired: 'Un problema necesita un agente asignado.',

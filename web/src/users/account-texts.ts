@@ -53,9 +53,41 @@ const accountEsMX = {
       : `Registró ${n === 1 ? '1 ticket abierto' : `${n} tickets abiertos`}: mientras esté inactivo, los correos de ${n === 1 ? 'ese ticket' : 'esos tickets'} les llegan a los aprobadores de su cliente.`,
   openAssigned: (n: number) =>
     n === 1
-      ? 'Tiene 1 ticket abierto asignado. Siguen a su nombre hasta que otro agente lo tome: reasígnelo desde el ticket.'
-      : `Tiene ${n} tickets abiertos asignados. Siguen a su nombre hasta que otro agente los tome: reasígnelos desde cada ticket.`,
+      ? 'Tiene 1 ticket abierto asignado. Sigue a su nombre hasta que otro agente lo tome.'
+      : `Tiene ${n} tickets abiertos asignados. Siguen a su nombre hasta que otro agente los tome.`,
   openAssignedLink: 'Ver sus tickets abiertos',
+  // L3-07: «Reasignar sus tickets» (reassignOpenTickets): every open ticket to one agent at once.
+  reassignTickets: 'Reasignar sus tickets',
+  reassignTicketsOf: (name: string) => `Reasignar los tickets abiertos de ${name}`,
+  reassignCount: (n: number) =>
+    n === 0
+      ? 'No tiene tickets abiertos asignados.'
+      : n === 1
+        ? 'Tiene 1 ticket abierto asignado.'
+        : `Tiene ${n} tickets abiertos asignados.`,
+  reassignTo: 'Pasarlos a',
+  reassignChoose: 'Elija un agente',
+  reassignNoAgents: 'No hay otro agente activo a quien pasarlos.',
+  reassignHow:
+    'Cada ticket se reasigna como desde su página: el agente que lo recibe recibe un correo por ticket, y una sesión remota confirmada pasa a su calendario. Al cliente no le llega ningún correo.',
+  reassignNote: 'Nota para el equipo (opcional)',
+  reassignNoteHint: 'Va en cada ticket y en el correo del agente; el cliente no la ve.',
+  reassignSubmit: (n: number) => (n === 1 ? 'Reasignar 1 ticket' : `Reasignar ${n} tickets`),
+  reassigning: (n: number) => `Reasignando ${n === 1 ? '1 ticket' : `${n} tickets`}…`,
+  reassignMoved: (n: number, name: string) =>
+    n === 0
+      ? 'No se reasignó ningún ticket.'
+      : n === 1
+        ? `Se reasignó 1 ticket a ${name}.`
+        : `Se reasignaron ${n} tickets a ${name}.`,
+  reassignAlready: (n: number, name: string) =>
+    n === 1 ? `1 ticket ya era de ${name}.` : `${n} tickets ya eran de ${name}.`,
+  reassignFailed: (n: number) =>
+    n === 1
+      ? 'No se pudo reasignar 1 ticket; sigue a su nombre:'
+      : `No se pudieron reasignar ${n} tickets; siguen a su nombre:`,
+  reassignRetry: 'Puede intentarlo de nuevo: solo se reasigna lo que siga a su nombre.',
+  close: 'Cerrar',
   // What the server did (UsersService.setActive): a deactivation ends the sessions, open live
   // connections included, and refuses logging in; a reactivation only lets them log in again.
   deactivated: (name: string, email: string) =>
@@ -157,9 +189,40 @@ const accountEn: AccountMessages = {
       : `They registered ${n === 1 ? '1 open ticket' : `${n} open tickets`}: while they are inactive, ${n === 1 ? "that ticket's" : "those tickets'"} emails go to their client's approvers.`,
   openAssigned: (n) =>
     n === 1
-      ? 'They have 1 open ticket assigned. It stays theirs until another agent takes it: reassign it from the ticket.'
-      : `They have ${n} open tickets assigned. They stay theirs until another agent takes them: reassign them from each ticket.`,
+      ? 'They have 1 open ticket assigned. It stays theirs until another agent takes it.'
+      : `They have ${n} open tickets assigned. They stay theirs until another agent takes them.`,
   openAssignedLink: 'See their open tickets',
+  reassignTickets: 'Reassign their tickets',
+  reassignTicketsOf: (name) => `Reassign ${name}’s open tickets`,
+  reassignCount: (n) =>
+    n === 0
+      ? 'They have no open tickets assigned.'
+      : n === 1
+        ? 'They have 1 open ticket assigned.'
+        : `They have ${n} open tickets assigned.`,
+  reassignTo: 'Hand them to',
+  reassignChoose: 'Choose an agent',
+  reassignNoAgents: 'There is no other active agent to hand them to.',
+  reassignHow:
+    'Each ticket is reassigned as from its own page: the agent who takes it gets one email per ticket, and a confirmed remote session moves to their calendar. The client gets no email.',
+  reassignNote: 'Note for the team (optional)',
+  reassignNoteHint: "It goes on each ticket and in the agent's email; the client does not see it.",
+  reassignSubmit: (n) => (n === 1 ? 'Reassign 1 ticket' : `Reassign ${n} tickets`),
+  reassigning: (n) => `Reassigning ${n === 1 ? '1 ticket' : `${n} tickets`}…`,
+  reassignMoved: (n, name) =>
+    n === 0
+      ? 'No ticket was reassigned.'
+      : n === 1
+        ? `1 ticket was reassigned to ${name}.`
+        : `${n} tickets were reassigned to ${name}.`,
+  reassignAlready: (n, name) =>
+    n === 1 ? `1 ticket was already ${name}’s.` : `${n} tickets were already ${name}’s.`,
+  reassignFailed: (n) =>
+    n === 1
+      ? '1 ticket could not be reassigned; it stays theirs:'
+      : `${n} tickets could not be reassigned; they stay theirs:`,
+  reassignRetry: 'You can try again: only what is still theirs is reassigned.',
+  close: 'Close',
   deactivated: (name, email) =>
     `Deactivated ${name} (${email}): their sessions were ended and they can no longer sign in.`,
   reactivated: (name, email) => `Reactivated ${name} (${email}).`,

@@ -18,12 +18,14 @@ import { accountTexts } from './account-texts';
 import { CreateOrganizationForm } from './create-organization-form';
 import { CreateUserForm } from './create-user-form';
 import { EditUserForm } from './edit-user-form';
+import { ReassignOpenTickets } from './reassign-open-tickets';
 import { RESEND_INVITATION, SEND_PASSWORD_RESET_LINK } from './user-operations';
 
 /**
  * Provider admins: every portal user and staff account, new accounts (invited by email), edits,
  * reset links, (de)activation (L3-04). Managers read the same list (who approves for a client,
- * whose invitation is pending) without the admin's actions: the API lets them list users only.
+ * whose invitation is pending) without the admin's actions. Both hand a staff member's open
+ * tickets to another agent in one step («Reasignar sus tickets», L3-07).
  */
 export function UsersPage() {
   const { t, language } = useI18n();
@@ -33,6 +35,8 @@ export function UsersPage() {
   const [editingId, setEditingId] = useState<string>();
   /** The user whose deactivation is being asked about (QA S55: not the browser's confirm). */
   const [deactivatingId, setDeactivatingId] = useState<string>();
+  /** The staff member whose open tickets «Reasignar sus tickets» is handing over (L3-07). */
+  const [reassigningId, setReassigningId] = useState<string>();
   const [search, setSearch] = useState('');
   /** The organization «Crear usuario» is to have chosen (a client just created: QA S60). */
   const [choose, setChoose] = useState<{ organizationId: string; at: number }>();
@@ -135,11 +139,9 @@ export function UsersPage() {
                   <th scope="col">{t.users.organization}</th>
                   <th scope="col">{t.users.roles}</th>
                   <th scope="col">{t.users.status}</th>
-                  {admin && (
-                    <th scope="col">
-                      <span className="visually-hidden">{a.actions}</span>
-                    </th>
-                  )}
+                  <th scope="col">
+                    <span className="visually-hidden">{a.actions}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -172,76 +174,107 @@ export function UsersPage() {
                           )}
                         </span>
                       </td>
-                      {admin && (
-                        <td className="row-actions">
-                          <button
-                            type="button"
-                            className="button small"
-                            aria-label={a.editUser(u.displayName)}
-                            aria-expanded={editingId === u.id}
-                            onClick={() => setEditingId(editingId === u.id ? undefined : u.id)}
-                          >
-                            {a.edit}
-                          </button>{' '}
-                          {u.invitationPending ? (
-                            // A reset link for someone who never chose a password is the invitation.
+                      <td className="row-actions">
+                        {admin && (
+                          <>
                             <button
                               type="button"
-                              className="button small ghost"
-                              aria-label={a.resendInvitationFor(u.displayName)}
-                              disabled={toggle.busy || !u.active}
-                              onClick={() => resendInvitation(u)}
+                              className="button small"
+                              aria-label={a.editUser(u.displayName)}
+                              aria-expanded={editingId === u.id}
+                              onClick={() => setEditingId(editingId === u.id ? undefined : u.id)}
                             >
-                              {a.resendInvitation}
-                            </button>
-                          ) : (
-                            <button
-                              type="button"
-                              className="button small ghost"
-                              aria-label={a.sendResetFor(u.displayName)}
-                              title={a.sendReset}
-                              disabled={toggle.busy || !u.active}
-                              onClick={() => sendReset(u)}
-                            >
-                              {a.sendResetShort}
-                            </button>
+                              {a.edit}
+                            </button>{' '}
+                            {u.invitationPending ? (
+                              // A reset link for someone who never chose a password is the invitation.
+                              <button
+                                type="button"
+                                className="button small ghost"
+                                aria-label={a.resendInvitationFor(u.displayName)}
+                                disabled={toggle.busy || !u.active}
+                                onClick={() => resendInvitation(u)}
+                              >
+                                {a.resendInvitation}
+                              </button>
+                            ) : (
+                              <button
+                                type="button"
+                                className="button small ghost"
+                                aria-label={a.sendResetFor(u.displayName)}
+                                title={a.sendReset}
+                                disabled={toggle.busy || !u.active}
+                                onClick={() => sendReset(u)}
+                              >
+                                {a.sendResetShort}
+                              </button>
+                            )}
+                            {/* An admin cannot deactivate their own account (the API refuses it). */}
+                            {u.id !== me?.id && ' '}
+                            {u.id !== me?.id && (
+                              <button
+                                type="button"
+                                className={u.active ? 'button small danger' : 'button small'}
+                                aria-label={
+                                  u.active
+                                    ? t.users.deactivate(u.displayName)
+                                    : t.users.activate(u.displayName)
+                                }
+                                disabled={toggle.busy}
+                                // Deactivating ends the person's sessions and locks them out: asked
+                                // first, like a deletion; activating again is not.
+                                onClick={() => (u.active ? setDeactivatingId(u.id) : setActive(u))}
+                              >
+                                {u.active ? t.users.deactivateShort : t.users.activateShort}
+                              </button>
+                            )}
+                          </>
+                        )}
+                        {/* L3-07: an agent's open tickets, and a deactivated staff member's
+                            (theirs until handed over). On a line of its own: the row's other
+                            buttons stay on one line inside the card at 1280 px (QA S60b #11). */}
+                        {u.organization.kind === 'PROVIDER' &&
+                          (u.roles.includes('AGENT') || !u.active) && (
+                            <span className="block">
+                              <button
+                                type="button"
+                                className="button small ghost"
+                                aria-label={a.reassignTicketsOf(u.displayName)}
+                                aria-expanded={reassigningId === u.id}
+                                onClick={() =>
+                                  setReassigningId(reassigningId === u.id ? undefined : u.id)
+                                }
+                              >
+                                {a.reassignTickets}
+                              </button>
+                            </span>
                           )}
-                          {/* An admin cannot deactivate their own account (the API refuses it). */}
-                          {u.id !== me?.id && ' '}
-                          {u.id !== me?.id && (
-                            <button
-                              type="button"
-                              className={u.active ? 'button small danger' : 'button small'}
-                              aria-label={
-                                u.active
-                                  ? t.users.deactivate(u.displayName)
-                                  : t.users.activate(u.displayName)
-                              }
-                              disabled={toggle.busy}
-                              // Deactivating ends the person's sessions and locks them out: asked
-                              // first, like a deletion; activating again is not.
-                              onClick={() => (u.active ? setDeactivatingId(u.id) : setActive(u))}
-                            >
-                              {u.active ? t.users.deactivateShort : t.users.activateShort}
-                            </button>
-                          )}
-                        </td>
-                      )}
+                      </td>
                     </tr>
                     {/* Asked in place, under the person's row (QA S55: not the browser's confirm). */}
                     {deactivatingId === u.id && (
                       <InlineConfirmRow
-                        columns={admin ? 5 : 4}
+                        columns={5}
                         id="user-deactivate"
                         title={a.confirmDeactivate(u.displayName, u.email)}
                         text={a.confirmDeactivateText}
-                        detail={<OpenTicketsLeft userId={u.id} />}
+                        detail={<OpenTicketsLeft user={u} />}
                         yes={a.deactivateYes}
                         no={a.cancel}
                         busy={toggle.busy}
                         onYes={() => setActive(u)}
                         onNo={() => setDeactivatingId(undefined)}
                       />
+                    )}
+                    {reassigningId === u.id && (
+                      <tr className="confirm-row">
+                        <td colSpan={5}>
+                          <ReassignOpenTickets
+                            user={u}
+                            onClose={() => setReassigningId(undefined)}
+                          />
+                        </td>
+                      </tr>
                     )}
                   </Fragment>
                 ))}
@@ -299,13 +332,14 @@ function BreakableEmail({ email }: { email: string }) {
 /**
  * QA S62 #1, #2: under «¿Desactivar a …?», the open tickets the person leaves: those they registered
  * (their client's approvers get those emails meanwhile, L3-11) and those assigned to them, with the
- * ticket list filtered by them to hand those over one by one (no bulk reassignment). Nothing when
- * they hold none.
+ * ticket list filtered by them and «Reasignar sus tickets» to hand them all to another agent here
+ * (L3-07). Nothing when they hold none.
  */
-function OpenTicketsLeft({ userId }: { userId: string }) {
+function OpenTicketsLeft({ user }: { user: User }) {
   const { language } = useI18n();
   const a = accountTexts(language);
-  const open = useQuery(USER_OPEN_TICKETS, { userId });
+  const open = useQuery(USER_OPEN_TICKETS, { userId: user.id });
+  const [reassigning, setReassigning] = useState(false);
   const counts = open.data?.userOpenTickets;
   if (!counts) return open.loading ? <p className="muted">{a.countingOpenTickets}</p> : null;
   return (
@@ -318,10 +352,31 @@ function OpenTicketsLeft({ userId }: { userId: string }) {
       {counts.assigned > 0 && (
         <p data-testid="deactivate-assigned">
           {a.openAssigned(counts.assigned)}{' '}
-          <Link to={`${STAFF_TICKET_LIST}?mostrar=abiertos&agente=${encodeURIComponent(userId)}`}>
+          <Link to={`${STAFF_TICKET_LIST}?mostrar=abiertos&agente=${encodeURIComponent(user.id)}`}>
             {a.openAssignedLink}
           </Link>
+          {!reassigning && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="button small"
+                aria-expanded={false}
+                onClick={() => setReassigning(true)}
+              >
+                {a.reassignTickets}
+              </button>
+            </>
+          )}
         </p>
+      )}
+      {reassigning && (
+        <ReassignOpenTickets
+          user={user}
+          heading="h3"
+          onChanged={() => void open.reload()}
+          onClose={() => setReassigning(false)}
+        />
       )}
     </>
   );
