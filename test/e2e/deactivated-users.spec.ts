@@ -261,7 +261,10 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
       await page.getByRole('button', { name: 'English' }).click();
       await page.goto('/usuarios');
       await page
-        .getByRole('button', { name: 'Reassign Iván Inactivo’s open tickets', exact: true })
+        .getByRole('button', {
+          name: 'Reassign their tickets: Iván Inactivo’s open tickets',
+          exact: true,
+        })
         .click();
       const panel = page.getByRole('region', { name: 'Reassign Iván Inactivo’s open tickets' });
       await panel.getByText('They have 2 open tickets assigned.').waitFor();

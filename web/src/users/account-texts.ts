@@ -59,6 +59,8 @@ const accountEsMX = {
   // L3-07: «Reasignar sus tickets» (reassignOpenTickets): every open ticket to one agent at once.
   reassignTickets: 'Reasignar sus tickets',
   reassignTicketsOf: (name: string) => `Reasignar los tickets abiertos de ${name}`,
+  /** The row's button: its visible words first (WCAG 2.5.3), then whose. */
+  reassignTicketsFor: (name: string) => `Reasignar sus tickets: los tickets abiertos de ${name}`,
   reassignCount: (n: number) =>
     n === 0
       ? 'No tiene tickets abiertos asignados.'
@@ -194,6 +196,7 @@ const accountEn: AccountMessages = {
   openAssignedLink: 'See their open tickets',
   reassignTickets: 'Reassign their tickets',
   reassignTicketsOf: (name) => `Reassign ${name}’s open tickets`,
+  reassignTicketsFor: (name) => `Reassign their tickets: ${name}’s open tickets`,
   reassignCount: (n) =>
     n === 0
       ? 'They have no open tickets assigned.'

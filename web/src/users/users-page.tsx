@@ -239,7 +239,7 @@ export function UsersPage() {
                               <button
                                 type="button"
                                 className="button small ghost"
-                                aria-label={a.reassignTicketsOf(u.displayName)}
+                                aria-label={a.reassignTicketsFor(u.displayName)}
                                 aria-expanded={reassigningId === u.id}
                                 onClick={() =>
                                   setReassigningId(reassigningId === u.id ? undefined : u.id)
