@@ -143,7 +143,8 @@ describe('Role-aware navigation and small screens (web app)', () => {
     expect(await navLines(page)).toBe(1);
     expect(await navHidden(page)).toEqual([]);
     // L3-04 (QA S52): a manager reads the accounts (who approves for a client, whose invitation is
-    // pending), without the administrator's actions; the API lets them list users only.
+    // pending), without the administrator's actions; the API lets them list users only. Their one
+    // action is an agent's «Reasignar sus tickets» (L3-07, reassignOpenTickets).
     await nav.getByRole('link', { name: 'Usuarios', exact: true }).click();
     await page.getByRole('heading', { name: 'Usuarios', level: 1 }).waitFor();
     await page
@@ -152,7 +153,9 @@ describe('Role-aware navigation and small screens (web app)', () => {
     const users = page.getByTestId('users');
     await users.getByText(MANAGER).waitFor();
     await users.getByText('aprobador@aurora.example').waitFor();
-    expect(await users.getByRole('button').count()).toBe(0);
+    const buttons = await users.getByRole('button').allInnerTexts();
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(new Set(buttons)).toEqual(new Set(['Reasignar sus tickets']));
     expect(await page.getByRole('heading', { name: 'Crear usuario' }).count()).toBe(0);
   });
 
