@@ -29,6 +29,7 @@ export function dateTooFarError(
   tooFar: DateTooFar,
   calendar: BusinessCalendar,
   rule: DateBusinessRule,
+  durationMinutes?: number,
 ): DomainError {
   const horizon = new Date(tooFar.refusal.latest);
   let latest = horizon;
@@ -37,6 +38,16 @@ export function dateTooFarError(
     // A closing instant is not inside its interval: the last minute that starts inside it.
     if (rule === 'STARTS_INSIDE' && !isBusinessTime(calendar, latest)) {
       latest = new Date(latest.getTime() - MINUTE_MS);
+    }
+    // QA S63 #11: a session of `durationMinutes` must also end by the closing: the latest start
+    // is that much before it, when the stretch holds it.
+    const stretch =
+      rule === 'STARTS_INSIDE' && durationMinutes !== undefined
+        ? businessStretchAt(calendar, latest.getTime())
+        : undefined;
+    if (stretch && latest.getTime() + durationMinutes! * MINUTE_MS > stretch.closing) {
+      const fits = stretch.closing - durationMinutes! * MINUTE_MS;
+      if (fits >= stretch.opening) latest = new Date(fits);
     }
   } catch (err) {
     if (!(err instanceof NoWorkingTimeError)) throw err;
@@ -110,6 +121,65 @@ export function businessDateRefusal(
     field,
     value: iso,
     ...next,
+  });
+}
+
+/**
+ * The stretch of business time `atMs` lies in: its interval, with the intervals that follow it
+ * without a break (a day split 9:00–13:00, 13:00–18:00 is one stretch). Undefined when `atMs` is
+ * not business time.
+ */
+function businessStretchAt(
+  calendar: BusinessCalendar,
+  atMs: number,
+): { readonly opening: number; readonly closing: number } | undefined {
+  const day = calendar.localDayOf(atMs);
+  let stretch: { opening: number; closing: number } | undefined;
+  for (let d = day - 1; d <= day + 2; d += 1) {
+    for (const span of calendar.dayPlan(d).spans) {
+      if (!stretch) {
+        if (span.start <= atMs && atMs < span.end) {
+          stretch = { opening: span.start, closing: span.end };
+        }
+      } else if (span.start === stretch.closing) {
+        stretch.closing = span.end;
+      } else if (span.start > stretch.closing) {
+        return stretch;
+      }
+    }
+  }
+  return stretch;
+}
+
+/**
+ * L3-06 (QA S63 #11): a remote session that starts in business time but would run past the
+ * calendar's closing (17:30 for 90 min where the day closes at 18:00), refused as a start outside
+ * business time is: `ENDS_AFTER_CLOSING` with the closing (`closesAt`), the longest session that
+ * fits (`maxDurationMinutes`) and the latest start for this duration (`latestStart`, when the
+ * stretch holds it). Undefined when it fits, or when the start itself is refused (that refusal
+ * answers first).
+ */
+export function sessionEndRefusal(
+  calendar: BusinessCalendar,
+  iso: string,
+  durationMinutes: number,
+  message = `remote session ${iso} for ${durationMinutes} min ends after business time`,
+): DomainError | undefined {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return undefined;
+  const stretch = businessStretchAt(calendar, at);
+  if (!stretch) return undefined;
+  const lengthMs = durationMinutes * MINUTE_MS;
+  if (at + lengthMs <= stretch.closing) return undefined;
+  const latestStart = stretch.closing - lengthMs;
+  return new DomainError(ErrorCode.VALIDATION_FAILED, message, {
+    reason: 'ENDS_AFTER_CLOSING',
+    field: 'durationMinutes',
+    value: iso,
+    durationMinutes,
+    closesAt: new Date(stretch.closing).toISOString(),
+    maxDurationMinutes: Math.floor((stretch.closing - at) / MINUTE_MS),
+    ...(latestStart >= stretch.opening ? { latestStart: new Date(latestStart).toISOString() } : {}),
   });
 }
 

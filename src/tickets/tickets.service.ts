@@ -6,6 +6,9 @@ import type { DataSource } from 'typeorm';
 import {
   type RequestBase,
   isTicketEnded,
+  REMOTE_SESSION_DEFAULT_MINUTES,
+  REMOTE_SESSION_MAX_MINUTES,
+  REMOTE_SESSION_MIN_MINUTES,
   TERMINAL_STATES,
   type TicketInput,
   type TicketOpening,
@@ -40,7 +43,12 @@ import { hasAnyRole } from '../identity/role-rules';
 import { AppUserEntity } from '../identity/app-user.entity';
 import { PENDING_INVITATION_USERS_SQL } from '../identity/pending-invitation-sql';
 import { businessWindow, computeClock } from './clock-computation';
-import { businessDateRefusal, dateTooFarError, releaseDateRefusal } from './date-horizon';
+import {
+  businessDateRefusal,
+  dateTooFarError,
+  releaseDateRefusal,
+  sessionEndRefusal,
+} from './date-horizon';
 import type { CalendarLookupResult } from './ticket.activities';
 import { isUniqueViolation } from '../identity/unique-violation';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -603,7 +611,8 @@ export class TicketsService implements OnModuleInit {
       if (instant.getTime() <= now) return;
       const calendar = await this.calendars.current(ticket.calendarId);
       const tooFar = remoteSessionTooFar(at, now);
-      if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'STARTS_INSIDE');
+      const duration = sessionDuration(payload.durationMinutes);
+      if (tooFar) throw dateTooFarError(tooFar, calendar.engine, 'STARTS_INSIDE', duration);
       const refusal = businessDateRefusal(
         calendar.engine,
         at,
@@ -613,6 +622,18 @@ export class TicketsService implements OnModuleInit {
           `remote session ${at} is outside the business hours of calendar "${calendarDisplayName(calendar.name, 'en')}"`,
       );
       if (refusal) throw refusal;
+      // QA S63 #11: and it ends by the closing of the calendar's business hours (a duration out
+      // of range is the workflow's own refusal).
+      const ends =
+        duration !== undefined &&
+        sessionEndRefusal(
+          calendar.engine,
+          at,
+          duration,
+          `La sesión remota ${at} de ${duration} min terminaría después del cierre del horario hábil del calendario «${calendar.name}» / ` +
+            `remote session ${at} for ${duration} min would end after the business hours of calendar "${calendarDisplayName(calendar.name, 'en')}" close`,
+        );
+      if (ends) throw ends;
     }
   }
 
@@ -817,6 +838,20 @@ export class TicketsService implements OnModuleInit {
     }
     return ticket;
   }
+}
+
+/**
+ * L3-06: the minutes a proposed remote session lasts (the default when not given); undefined for a
+ * duration the workflow refuses (not a whole number from 15 to 240), whose refusal answers.
+ */
+function sessionDuration(given: unknown): number | undefined {
+  const d = given ?? REMOTE_SESSION_DEFAULT_MINUTES;
+  return typeof d === 'number' &&
+    Number.isInteger(d) &&
+    d >= REMOTE_SESSION_MIN_MINUTES &&
+    d <= REMOTE_SESSION_MAX_MINUTES
+    ? d
+    : undefined;
 }
 
 /**

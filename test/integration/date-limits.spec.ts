@@ -155,6 +155,49 @@ describe('Dates out of range are refused (L3-06 remote session, L3-09 release da
     expect(await events(number)).toBeGreaterThan(before);
   });
 
+  it('L3-06 (QA S63 #11): a remote session that would end after the closing is refused with the closing and what fits; nothing recorded; the shorter session goes through', async () => {
+    const number = await register();
+    const before = await settledEvents(number);
+    // Half an hour before the closing of the second business day ahead, for 90 min.
+    const closing = addBusinessDays(calendar(), new Date(), 2);
+    const at = new Date(closing.getTime() - 30 * 60_000).toISOString();
+    expect(isBusinessTime(calendar(), new Date(at))).toBe(true);
+    const refused = await mutate(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+      number,
+      at,
+      durationMinutes: 90,
+    });
+    expect([refused.code, refused.data]).toEqual(['VALIDATION_FAILED', null]);
+    expect(refused.extensions).toMatchObject({
+      reason: 'ENDS_AFTER_CLOSING',
+      field: 'durationMinutes',
+      value: at,
+      durationMinutes: 90,
+      closesAt: closing.toISOString(),
+      maxDurationMinutes: 30,
+      latestStart: new Date(closing.getTime() - 90 * 60_000).toISOString(),
+    });
+    // Spanish first, then English.
+    const es = refused.message.indexOf('terminaría después del cierre del horario hábil');
+    expect(es).toBeGreaterThanOrEqual(0);
+    expect(refused.message.indexOf('would end after the business hours')).toBeGreaterThan(es);
+    // The default hour too.
+    const hour = await mutate(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+      number,
+      at,
+    });
+    expect(hour.extensions).toMatchObject({ reason: 'ENDS_AFTER_CLOSING', durationMinutes: 60 });
+    expect(await events(number)).toBe(before);
+
+    // What the refusal says fits goes through: the same start for 30 min.
+    const proposed = await act(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+      number,
+      at,
+      durationMinutes: 30,
+    });
+    expect(proposed.data!.ticket.state).toBe('REMOTE_SESSION_PROPOSED');
+  });
+
   it('L3-09/L3-19: a release date more than a year ahead is refused, set or adjusted; the latest date the refusal names is published', async () => {
     const number = await authorizedRequirement();
     const before = await settledEvents(number);

@@ -4,6 +4,7 @@ import {
   dateTooFarError,
   holidayRefusal,
   businessDateRefusal,
+  sessionEndRefusal,
 } from '../../../src/tickets/date-horizon';
 import { releaseDateTooFar, remoteSessionTooFar } from '../../../workflows/ticket/date-limits';
 
@@ -39,6 +40,13 @@ describe('a date too far ahead names the latest one the calendar accepts (L3-06,
     expect(error.details).toMatchObject({
       field: 'at',
       latest: new Date(mx('2026-12-02T17:59')).toISOString(),
+    });
+  });
+
+  it('QA S63 #11: a remote session of 90 min: the latest start that still ends by the closing', () => {
+    const tooFar = remoteSessionTooFar('2026-12-20T16:00:00.000Z', mx('2026-09-03T20:30'))!;
+    expect(dateTooFarError(tooFar, calendar, 'STARTS_INSIDE', 90).details).toMatchObject({
+      latest: new Date(mx('2026-12-02T16:30')).toISOString(),
     });
   });
 
@@ -126,5 +134,63 @@ describe('a date outside business time is refused with the next business time (L
     expect(
       businessDateRefusal(calendar, at('2026-12-09T12:00'), 'at', 'STARTS_INSIDE'),
     ).toBeUndefined();
+  });
+});
+
+describe('a remote session must end by the closing of business hours (L3-06; QA S63 #11)', () => {
+  const at = (local: string) => new Date(mx(local)).toISOString();
+
+  it('17:30 for 90 min on a day that closes at 18:00: ENDS_AFTER_CLOSING, with what fits', () => {
+    const error = sessionEndRefusal(calendar, at('2026-12-09T17:30'), 90)!;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual({
+      reason: 'ENDS_AFTER_CLOSING',
+      field: 'durationMinutes',
+      value: at('2026-12-09T17:30'),
+      durationMinutes: 90,
+      closesAt: at('2026-12-09T18:00'),
+      maxDurationMinutes: 30,
+      latestStart: at('2026-12-09T16:30'),
+    });
+  });
+
+  it('ending exactly at the closing fits; so does a session inside the day', () => {
+    expect(sessionEndRefusal(calendar, at('2026-12-09T16:30'), 90)).toBeUndefined();
+    expect(sessionEndRefusal(calendar, at('2026-12-09T09:00'), 240)).toBeUndefined();
+  });
+
+  it('a start outside business time is left to its own refusal', () => {
+    expect(sessionEndRefusal(calendar, at('2026-12-12T10:00'), 60)).toBeUndefined();
+    expect(sessionEndRefusal(calendar, at('2026-12-09T18:00'), 60)).toBeUndefined();
+  });
+
+  it('intervals that follow each other without a break are one stretch; a lunch break ends it', () => {
+    const split = (second: string, first = '09:00') =>
+      BusinessCalendar.from({
+        timeZone: 'America/Mexico_City',
+        weekly: {
+          3: [
+            { start: first, end: '13:00' },
+            { start: second, end: '18:00' },
+          ],
+        },
+        holidays: [],
+        overrides: [],
+      });
+    expect(sessionEndRefusal(split('13:00'), at('2026-12-09T12:30'), 90)).toBeUndefined();
+    const refused = sessionEndRefusal(split('14:00'), at('2026-12-09T12:30'), 90)!;
+    expect(refused.details).toMatchObject({
+      closesAt: at('2026-12-09T13:00'),
+      maxDurationMinutes: 30,
+      latestStart: at('2026-12-09T11:30'),
+    });
+    // 4 h from 10:00 fits only from the opening; in a stretch of 3 h no start fits, so none is offered.
+    expect(sessionEndRefusal(split('14:00'), at('2026-12-09T10:00'), 240)!.details).toMatchObject({
+      maxDurationMinutes: 180,
+      latestStart: at('2026-12-09T09:00'),
+    });
+    const long = sessionEndRefusal(split('14:00', '10:00'), at('2026-12-09T10:00'), 240)!;
+    expect(long.details).toMatchObject({ maxDurationMinutes: 180 });
+    expect(long.details).not.toHaveProperty('latestStart');
   });
 });

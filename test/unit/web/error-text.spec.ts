@@ -282,6 +282,32 @@ describe('the ticket workflow’s refusals in the UI language', () => {
     ).toMatch(
       /^“Date and time” \(29 nov 2026, 10:00.*\) is outside the client calendar's business hours\.$/,
     );
+    // QA S63 #11: a session that would end after the closing says when the day closes and what
+    // fits instead, in either language; a shorter session only when it is 15 min or more.
+    const late = {
+      reason: 'ENDS_AFTER_CLOSING',
+      field: 'durationMinutes',
+      value: '2026-12-09T23:30:00.000Z',
+      durationMinutes: 90,
+      closesAt: '2026-12-10T00:00:00.000Z',
+      maxDurationMinutes: 30,
+      latestStart: '2026-12-09T22:30:00.000Z',
+    };
+    expect(serverErrorText(fail('VALIDATION_FAILED', late), es, esCtx)).toMatch(
+      /^La sesión de 90 min terminaría después del cierre del horario hábil del cliente \(9 dic 2026, 6:00.*\)\. Empiece a más tardar el 9 dic 2026, 4:30.* o acorte la duración a 30 min como máximo\.$/,
+    );
+    expect(
+      serverErrorText(fail('VALIDATION_FAILED', late), en, { ...esCtx, language: 'en' }),
+    ).toMatch(
+      /^A 90-minute session would end after the client's business hours close \(.+\)\. Start by .+ or shorten it to 30 min at most\.$/,
+    );
+    expect(
+      serverErrorText(
+        fail('VALIDATION_FAILED', { ...late, maxDurationMinutes: 5, latestStart: undefined }),
+        es,
+        esCtx,
+      ),
+    ).toMatch(/\)\. Elija otro horario o una duración menor\.$/);
     // With the weekday when the form knows how to say it (QA S52: «es sábado» was the reason).
     expect(
       serverErrorText(

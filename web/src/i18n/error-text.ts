@@ -68,6 +68,8 @@ function civilDate(value: unknown, language: string): string {
   );
 }
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+/** L3-06: the shortest remote session a proposal may have (the API's REMOTE_SESSION_MIN_MINUTES). */
+const REMOTE_SESSION_MIN_MINUTES = 15;
 
 function violationsOf(ext: Readonly<Record<string, unknown>>): Violation[] {
   if (!Array.isArray(ext.violations)) return [];
@@ -274,6 +276,17 @@ export function serverErrorText(
     // And the calendar's next business time, what to pick instead (QA S52).
     case 'OUTSIDE_BUSINESS_TIME':
       return s.outsideBusinessTime(field(ext.field), instant(ext.value, true), nextBusinessTime());
+    // L3-06 (QA S63 #11): the session would run past the closing; what fits instead (a shorter
+    // session only when it is still one the form accepts, 15 min or more).
+    case 'ENDS_AFTER_CLOSING': {
+      const max = num(ext.maxDurationMinutes);
+      return s.sessionEndsAfterClosing(
+        number(ext.durationMinutes),
+        instant(ext.closesAt),
+        max !== undefined && max >= REMOTE_SESSION_MIN_MINUTES ? number(max) : undefined,
+        ext.latestStart ? instant(ext.latestStart, true) : undefined,
+      );
+    }
     case 'NOT_WHATSAPP_GROUP_LINK':
       return s.notWhatsappGroupLink(field(ext.field));
     // QA S53: refusals a form could reach that showed the server's English sentence.

@@ -24,7 +24,7 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
   linkHint: 'An https:// address, e.g. from Meet, Teams or Zoom.',
   linkInvalid: 'The link must start with https://.',
   duration: 'Duration (minutes)',
-  durationHint: 'From 15 to 240 minutes.',
+  durationHint: 'From 15 to 240 minutes, ending within the client’s business hours.',
   durationInvalid: 'The duration is 15 to 240 minutes.',
   join: 'Join the session',
   minutes: (n: number) => `${n} min`,

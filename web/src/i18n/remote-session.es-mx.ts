@@ -31,7 +31,7 @@ export const remoteSessionEsMX = {
   linkHint: 'Una dirección https://, p. ej. de Meet, Teams o Zoom.',
   linkInvalid: 'El enlace debe empezar con https://.',
   duration: 'Duración (minutos)',
-  durationHint: 'De 15 a 240 minutos.',
+  durationHint: 'De 15 a 240 minutos; debe terminar dentro del horario hábil del cliente.',
   durationInvalid: 'La duración va de 15 a 240 minutos.',
   join: 'Unirse a la sesión',
   minutes: (n: number) => `${n} min`,

@@ -140,6 +140,13 @@ export const serverErrorsEn: ServerErrorMessages = {
     `“${f}” cannot be before the ticket was registered (${registeredAt}).`,
   outsideBusinessTime: (f, when, next) =>
     `“${f}” (${when}) is outside the client calendar's business hours.${next ? ` The next business time is ${next}.` : ''}`,
+  sessionEndsAfterClosing: (minutes, closes, max, latest) => {
+    const why = `A ${minutes}-minute session would end after the client's business hours close (${closes}).`;
+    if (latest && max) return `${why} Start by ${latest} or shorten it to ${max} min at most.`;
+    if (max) return `${why} Shorten it to ${max} min at most or choose another time.`;
+    if (latest) return `${why} To end in time, start by ${latest} (or choose another day).`;
+    return `${why} Choose another time or a shorter duration.`;
+  },
   notWhatsappGroupLink: (f) =>
     `“${f}” must be a WhatsApp group invite link: https://chat.whatsapp.com/ followed by the group's code.`,
   dateTooEarly: (f, date, earliest) => `“${f}” (${date}) is before ${earliest}: check the year.`,

@@ -156,6 +156,20 @@ export const serverErrorsEsMX = {
   /** `next`: the calendar's next business time, when the server gave it (QA S52). */
   outsideBusinessTime: (f: string, when: string, next?: string) =>
     `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.${next ? ` La siguiente hora hábil es el ${next}.` : ''}`,
+  /**
+   * L3-06 (QA S63 #11): una sesión remota que terminaría después del cierre del horario hábil.
+   * `max`: la duración más larga que cabe (si llega a la mínima); `latest`: el inicio más tardío
+   * con esta duración, si lo hay.
+   */
+  sessionEndsAfterClosing: (minutes: string, closes: string, max?: string, latest?: string) => {
+    const why = `La sesión de ${minutes} min terminaría después del cierre del horario hábil del cliente (${closes}).`;
+    if (latest && max)
+      return `${why} Empiece a más tardar el ${latest} o acorte la duración a ${max} min como máximo.`;
+    if (max) return `${why} Acorte la duración a ${max} min como máximo o elija otro horario.`;
+    if (latest)
+      return `${why} Para que termine a tiempo, empiece a más tardar el ${latest} (o elija otro día).`;
+    return `${why} Elija otro horario o una duración menor.`;
+  },
   // L3-14: solo un enlace de invitación a un grupo (QA S52: se mostraba la frase en inglés).
   notWhatsappGroupLink: (f: string) =>
     `«${f}» debe ser el enlace de invitación a un grupo de WhatsApp: https://chat.whatsapp.com/ seguido del código del grupo.`,
