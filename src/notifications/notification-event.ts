@@ -60,6 +60,8 @@ export interface RemoteSessionProposedEvent extends EventBase {
   readonly note?: string;
   /** L3-06: the meeting link (an `https://` URL), when the proposal has one. */
   readonly link?: string;
+  /** QA S63 #4: its calendar entry, when not the ticket's first ({@link RemoteSessionEntry}). */
+  readonly calendarEntry?: number;
 }
 /**
  * L3-06: a remote session as its calendar entry (`.ics`) holds it: every email about a ticket's
@@ -71,6 +73,13 @@ export interface RemoteSessionEntry {
   readonly durationMinutes: number;
   readonly link?: string;
   readonly note?: string;
+  /**
+   * QA S63 #4 (RFC 5546): the proposal that opened the session's calendar entry, when it is not
+   * the ticket's first: its `.ics` has a UID of its own (`<number>#remote-session#<entry>`), since
+   * a calendar keeps a cancelled UID cancelled. Absent: the ticket's first entry
+   * (`<number>#remote-session`), and every email queued before the change.
+   */
+  readonly calendarEntry?: number;
   /**
    * L3-06 (QA S62): on an email that cancels the entry, the users whose calendars hold it when
    * the email is queued (their latest `.ics` of it was a REQUEST: the proposal, the agent's copy

@@ -253,6 +253,7 @@ function sessionEntry(s: ViewedSession): RemoteSessionEntry {
     durationMinutes: s.durationMinutes,
     ...(s.link ? { link: s.link } : {}),
     ...(s.note ? { note: s.note } : {}),
+    ...(s.calendarEntry !== undefined ? { calendarEntry: s.calendarEntry } : {}),
   };
 }
 
@@ -510,6 +511,8 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         durationMinutes: typeof d.durationMinutes === 'number' ? d.durationMinutes : 60,
         note: optional(d.note),
         ...(optional(d.link) ? { link: optional(d.link) } : {}),
+        // QA S63 #4: a proposal after a cancelled one is a new calendar entry (a new UID).
+        ...(typeof d.calendarEntry === 'number' ? { calendarEntry: d.calendarEntry } : {}),
       };
     case 'declineRemoteSession': {
       // L3-06 (QA S60b #6): the declined proposal leaves the calendars its invitation reached

@@ -178,6 +178,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
   let proposer: string;
   /** The agent's copy, sent with the client's confirmation. */
   let agentInvitation: Record<string, string>;
+  /** Proposal 2, after the decline: a new calendar entry (QA S63 #4). */
+  let reproposal: Record<string, string>;
 
   it('L3-06: a proposal with a non-https link or a duration out of 15–240 is VALIDATION_FAILED, nothing recorded', async () => {
     number = await register();
@@ -334,7 +336,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     agentInvitation = calendars[proposer][0].props;
   });
 
-  it('L3-06: the client cannot attend: back to REGISTERED with a new triage clock; staff emailed; a re-proposal moves the same calendar entry', async () => {
+  it('L3-06: the client cannot attend: back to REGISTERED with a new triage clock; staff emailed; a re-proposal is a new calendar entry (QA S63 #4)', async () => {
     const suggestedAt = businessHour(3);
     const reason = 'Ese día tenemos cierre contable.';
     const { ticket, code } = await decline({ number, proposal: 1, reason, suggestedAt });
@@ -402,7 +404,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
     });
     expect(Number(clientCancel.props.SEQUENCE)).toBeGreaterThan(Number(invitation.SEQUENCE));
 
-    // Staff re-propose the time the client suggested: proposal 2, the same .ics UID, a higher SEQUENCE.
+    // Staff re-propose the time the client suggested: proposal 2. QA S63 #4: a new calendar entry
+    // (a new .ics UID): the client's calendar keeps the cancelled UID cancelled.
     const again = await propose({ number, at: suggestedAt });
     expect(again.code).toBeUndefined();
     expect(again.ticket!.remoteSession).toMatchObject({
@@ -416,8 +419,17 @@ describe('remote sessions the client can act on (L3-06)', () => {
     const rows = await sent(number, 'REMOTE_SESSION_PROPOSED', 2);
     expect(rows.map((r) => r.recipient_address)).toEqual([REGISTRANT, REGISTRANT]);
     const [first, second] = rows.map(ics);
-    expect(second.UID).toBe(first.UID);
-    expect(Number(second.SEQUENCE)).toBeGreaterThan(Number(first.SEQUENCE));
+    expect(first.UID).toBe(invitation.UID);
+    expect(second.METHOD).toBe('REQUEST');
+    expect(second.UID).not.toBe(invitation.UID);
+    // The .ics that arrived in the client's mailbox says the same.
+    const reproposed = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(number, 'Sesión remota propuesta'),
+    );
+    expect(reproposed).toHaveLength(2);
+    const arrived = await Promise.all(reproposed.map(async (m) => (await caughtCalendars(m))[0]));
+    expect(arrived.map((c) => c.props.UID).sort()).toEqual([first.UID, second.UID].sort());
+    reproposal = second;
     // The old proposal cannot be answered any more.
     expect((await accept({ number, proposal: 1 })).code).toBe('INVALID_TRANSITION');
     expect((await accept({ number, proposal: 2 })).code).toBeUndefined();
@@ -441,9 +453,10 @@ describe('remote sessions the client can act on (L3-06)', () => {
     );
     expect(clientMail.text).toMatch(/La sesión remota del .+ queda cancelada/);
     const [clientCancel] = await caughtCalendars(clientMail);
+    // QA S63 #4: proposal 2's own entry (its UID), not the one the decline already cancelled.
     expect(clientCancel.props).toMatchObject({
       METHOD: 'CANCEL',
-      UID: invitation.UID,
+      UID: reproposal.UID,
       ATTENDEE: `mailto:${REGISTRANT}`,
     });
     const proposal2 = (await outbox(number, 'REMOTE_SESSION_PROPOSED')).map(ics)[1];
@@ -471,7 +484,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     const [agentCancel] = await caughtCalendars(caught[0]);
     expect(agentCancel.props).toMatchObject({
       METHOD: 'CANCEL',
-      UID: invitation.UID,
+      UID: reproposal.UID,
       DTSTART: proposal2.DTSTART,
       ATTENDEE: `mailto:${agent}`,
     });

@@ -6,6 +6,7 @@ import {
   declineRemoteSessionUpdate,
   type Actor,
   proposeRemoteSessionUpdate,
+  provideInfoUpdate,
   ticketStateQuery,
   type TicketView,
   withdrawRemoteSessionUpdate,
@@ -16,6 +17,7 @@ import {
   clientUser,
   HOUR,
   manager,
+  maybeRecordHistory,
   openedState,
   req,
   type TicketHarness,
@@ -220,6 +222,49 @@ describe('the client confirms or asks for another time (L3-06)', () => {
           args: [req(clientUser, { proposal: 1 })],
         }),
       ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
+      // Replayed by the replay tier: a re-proposal after a decline (QA S63 #4 gates its new entry).
+      await maybeRecordHistory(handle, 'remote-session-reproposed');
+    });
+  });
+});
+
+// QA S63 #4 (RFC 5546): a calendar keeps a cancelled UID cancelled, so a proposal after a declined
+// or withdrawn one opens a new calendar entry (`calendarEntry`, its `.ics` UID); one after a
+// proposal still in the calendars (the client answered on the ticket instead) moves that entry.
+describe('a calendar entry per remote session (QA S63 #4, L3-06)', () => {
+  const proposeAt = async (handle: WorkflowHandle<typeof ticketWorkflow>, hours: number) => {
+    await handle.executeUpdate(proposeRemoteSessionUpdate, {
+      args: [req(agent, { at: await inHours(hours) })],
+    });
+    const view = await handle.query(ticketStateQuery);
+    return { session: view.remoteSession, event: lastEvent(view, 'proposeRemoteSession')?.data };
+  };
+
+  it('QA S63 #4: a new entry after a decline or a withdrawal; a move after an answer on the ticket', async () => {
+    await withTicket(h, async (handle) => {
+      // The ticket's first entry: no calendarEntry (the UID every email before the change carried).
+      const first = await toRemoteSessionProposed(handle, { at: await inHours(26) });
+      expect(first.remoteSession).not.toHaveProperty('calendarEntry');
+      expect(lastEvent(first, 'proposeRemoteSession')?.data).not.toHaveProperty('calendarEntry');
+      await handle.executeUpdate(declineRemoteSessionUpdate, {
+        args: [req(clientUser, { proposal: 1, reason: 'Cierre contable' })],
+      });
+      const second = await proposeAt(handle, 50);
+      expect(second.session).toMatchObject({ proposal: 2, calendarEntry: 2 });
+      expect(second.event).toMatchObject({ proposal: 2, calendarEntry: 2 });
+      // The client answers on the ticket instead: proposal 2 stays in calendars; 3 moves it.
+      await handle.executeUpdate(provideInfoUpdate, {
+        args: [req(clientUser, { note: 'Les mando el XML por aquí.' })],
+      });
+      const third = await proposeAt(handle, 52);
+      expect(third.session).toMatchObject({ proposal: 3, calendarEntry: 2 });
+      // Withdrawn: the next proposal is a new entry again.
+      await handle.executeUpdate(withdrawRemoteSessionUpdate, {
+        args: [req(manager, { proposal: 3 })],
+      });
+      const fourth = await proposeAt(handle, 54);
+      expect(fourth.session).toMatchObject({ proposal: 4, calendarEntry: 4 });
+      await maybeRecordHistory(handle, 'remote-session-calendar-entries');
     });
   });
 });

@@ -14,7 +14,7 @@ import { patched } from '@temporalio/workflow';
  * The set of a level is frozen: a patch added later is asked with `patched()` until a new level
  * holds it (and only workflows started with that level skip it).
  */
-export const FOLDED_PATCHES_LEVEL = 2;
+export const FOLDED_PATCHES_LEVEL = 3;
 
 const LEVEL_1: ReadonlySet<string> = new Set([
   'release-at-end-after-cancel',
@@ -46,8 +46,16 @@ const LEVEL_1: ReadonlySet<string> = new Set([
 /** Level 1 and the calendar edit that keeps what a running clock consumed (QA S60b). */
 const LEVEL_2: ReadonlySet<string> = new Set([...LEVEL_1, 'recompute-keeps-consumed']);
 
+/** Level 2 and a remote session's new calendar entry after a cancelled one (QA S63 #4). */
+const LEVEL_3: ReadonlySet<string> = new Set([...LEVEL_2, 'remote-session-entry-after-cancel']);
+
 /** The patches each level folds (level N holds every patch of the levels below it). */
-export const FOLDED_PATCHES: readonly ReadonlySet<string>[] = [new Set(), LEVEL_1, LEVEL_2];
+export const FOLDED_PATCHES: readonly ReadonlySet<string>[] = [
+  new Set(),
+  LEVEL_1,
+  LEVEL_2,
+  LEVEL_3,
+];
 
 /**
  * `patched(id)`, or true with no marker when the run's level folds `id`. A level this code does not

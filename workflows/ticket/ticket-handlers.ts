@@ -7,6 +7,7 @@ import type {
   AuthorizeArgs,
   ClassifyArgs,
   Estimate,
+  RemoteSession,
   RequestBase,
   TicketState,
   TransitionResult,
@@ -162,6 +163,27 @@ function transition<A extends RequestBase>(
   );
 }
 
+// QA S63 #4: a proposal after a declined or withdrawn one opens a new calendar entry (a new
+// `.ics` UID). Gated: a run that proposed before the change keeps the UID its emails carry.
+const NEW_SESSION_ENTRY_PATCH = 'remote-session-entry-after-cancel';
+
+/**
+ * The calendar entry (`RemoteSession.calendarEntry`) of proposal `proposal`: a new one after a
+ * cancelled proposal (declined or withdrawn: its UID stays cancelled in calendars), else the
+ * previous proposal's entry, which it moves (undefined: the ticket's first entry).
+ */
+function sessionCalendarEntry(
+  rt: TicketRuntime,
+  previous: RemoteSession | null | undefined,
+  proposal: number,
+): number | undefined {
+  if (!previous) return undefined;
+  if ((previous.declined || previous.withdrawn) && rt.patched(NEW_SESSION_ENTRY_PATCH)) {
+    return proposal;
+  }
+  return previous.calendarEntry;
+}
+
 export function registerTicketHandlers(rt: TicketRuntime): void {
   const to = (state: TicketState): void => rt.update({ state });
   // L3-12: a change order still pending when the ticket ends is withdrawn (it reserved nothing;
@@ -201,15 +223,22 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       await rt.endClock('triage', 'MET', 'remote session proposed');
       // L3-06: the link and duration go into the event and the view (no command: older runs
       // replay as before); `proposal` numbers the ticket's proposals for the client's answer.
-      const proposal = (rt.view.remoteSession?.proposal ?? 0) + 1;
+      const previous = rt.view.remoteSession;
+      const proposal = (previous?.proposal ?? 0) + 1;
       const durationMinutes = args.durationMinutes ?? REMOTE_SESSION_DEFAULT_MINUTES;
-      rt.amend(seq, { durationMinutes, proposal });
+      const calendarEntry = sessionCalendarEntry(rt, previous, proposal);
+      rt.amend(seq, {
+        durationMinutes,
+        proposal,
+        ...(calendarEntry !== undefined ? { calendarEntry } : {}),
+      });
       const note = args.note?.trim();
       rt.update({
         state: 'REMOTE_SESSION_PROPOSED',
         remoteSessionAt: args.at,
         remoteSession: {
           proposal,
+          ...(calendarEntry !== undefined ? { calendarEntry } : {}),
           at: args.at,
           durationMinutes,
           link: args.link ?? null,

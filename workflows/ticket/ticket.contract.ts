@@ -450,6 +450,14 @@ export interface RemoteSession {
     readonly reason: string;
     readonly suggestedAt: string | null;
   } | null;
+  /**
+   * QA S63 #4 (RFC 5546): the proposal that opened this session's calendar entry (its `.ics` UID),
+   * when it is not the ticket's first entry: a proposal after a declined or withdrawn one opens a
+   * new entry (a cancelled UID stays cancelled in the client's calendar); one after a proposal
+   * still in the calendars (the client answered on the ticket instead) moves that entry. Absent:
+   * the ticket's first entry, and every proposal of runs before the change (their UID stays).
+   */
+  readonly calendarEntry?: number;
   /** QA S62: staff withdrew it (absent on views before `withdrawRemoteSession`). */
   readonly withdrawn?: {
     readonly at: string;

@@ -24,6 +24,11 @@ export interface CalendarEntry {
    * the recipient's calendar.
    */
   readonly name: string;
+  /**
+   * QA S63 #4: the entry's identity in calendars (its UID's seed with the ticket number), when not
+   * `name`: a remote session proposed after a cancelled one is a new entry, its file named alike.
+   */
+  readonly uidName?: string;
   /** The email takes the entry out of the calendar (a cancelled ticket, a declined session). */
   readonly cancelled?: boolean;
   /** Where it happens (LOCATION), e.g. a remote session's meeting link. */

@@ -11,19 +11,24 @@ import type { TemplateFamily } from './template-types';
 // L3-06 remote sessions in the recipient's calendar (RFC 5546): one entry per ticket
 // (`<number>#remote-session`), which the proposal adds, a re-proposal moves, and a decline or
 // the ticket's cancellation takes out (METHOD:CANCEL). QA S60b #6: the decline left it there.
+// QA S63 #4: a proposal after a declined or withdrawn one is a new entry
+// (`<number>#remote-session#<proposal>`): calendars keep a cancelled UID cancelled.
 
 /**
  * The calendar entry of a ticket's remote session: its time, link (LOCATION) and note; `cancelled`
  * takes it out of the recipient's calendar.
  */
 export function remoteSessionCalendar(
-  session: RemoteSessionEntry,
+  session: Pick<RemoteSessionEntry, 'at' | 'durationMinutes' | 'link' | 'note' | 'calendarEntry'>,
   ticket: Pick<NotificationTicket, 'number' | 'subject'>,
   ctx: TemplateContext,
   cancelled = false,
 ): CalendarEntry {
   return {
     name: 'remote-session',
+    ...(session.calendarEntry !== undefined
+      ? { uidName: `remote-session#${session.calendarEntry}` }
+      : {}),
     start: { at: new Date(session.at), durationMinutes: session.durationMinutes },
     summary: ctx.t(
       `Sesión remota — ${ticket.number}: ${ticket.subject}`,

@@ -161,8 +161,9 @@ export function renderEmail(
     const organizer = parseFrom(options.from);
     const cancelled = entry.cancelled === true;
     const ics = renderIcs({
-      // One entry per ticket and kind: a moved date updates it, a cancellation removes it.
-      uidSeed: `${event.ticket.number}#${entry.name}`,
+      // One entry per ticket and kind: a moved date updates it, a cancellation removes it (a
+      // remote session proposed after a cancelled one is a new entry, `uidName`, QA S63 #4).
+      uidSeed: `${event.ticket.number}#${entry.uidName ?? entry.name}`,
       // Later emails about the entry carry a higher revision: the seconds of the event plus its
       // timeline seq, so two events of the same second (a confirmation and a decline, QA S60b #6)
       // still count up, and every revision stays above those sent as seconds alone.

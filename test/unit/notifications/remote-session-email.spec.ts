@@ -224,3 +224,45 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     expect(own.attachments).toHaveLength(1);
   });
 });
+
+// QA S63 #4 (RFC 5546): a calendar keeps a cancelled UID cancelled: a proposal after a declined
+// or withdrawn one is a new entry (its own UID), which its moves, confirmation and cancellation
+// keep; the ticket's first entry keeps the UID every email before the change carried.
+describe('QA S63 #4: a new calendar entry after a cancelled session', () => {
+  const first = ics(proposal('2026-11-30T15:00:00.000Z'));
+  const second = ics(proposal('2026-12-01T18:00:00.000Z', { calendarEntry: 2 }));
+  const moved = ics(
+    proposal('2026-12-02T18:00:00.000Z', { calendarEntry: 2, at: '2026-12-07T17:00:00.000Z' }),
+  );
+
+  it('the first entry keeps the UID of before; the next a UID of its own; its move keeps it', () => {
+    expect(first.UID).toBe(
+      ics(proposal('2026-11-30T15:00:00.000Z', { calendarEntry: undefined })).UID,
+    );
+    expect(second.UID).not.toBe(first.UID);
+    expect(second.METHOD).toBe('REQUEST');
+    expect(moved.UID).toBe(second.UID);
+    expect(Number(moved.SEQUENCE)).toBeGreaterThan(Number(second.SEQUENCE));
+  });
+
+  it("the entry's cancellation carries its UID, under the same file name", () => {
+    const withdrawn: RemoteSessionWithdrawnEvent = {
+      eventKey: `ticket-${TICKET.number}:20`,
+      occurredAt: '2026-12-03T17:00:00.000Z',
+      ticket: TICKET,
+      type: 'REMOTE_SESSION_WITHDRAWN',
+      session: {
+        at: '2026-12-07T17:00:00.000Z',
+        durationMinutes: 60,
+        calendarEntry: 2,
+        heldBy: ['u-registrant'],
+      },
+      withdrawnById: 'u-agent',
+    };
+    const holder = { ...ES, id: 'u-registrant' };
+    expect(ics(withdrawn, holder)).toMatchObject({ METHOD: 'CANCEL', UID: second.UID });
+    expect(renderEmail(withdrawn, holder, OPTIONS)!.attachments[0].filename).toBe(
+      `${TICKET.number}-remote-session.ics`,
+    );
+  });
+});
