@@ -250,10 +250,16 @@ const EVENT_EXTRAS: {
   },
   // L3-06 (QA S62): a declined session leaves only the calendars that hold it.
   REMOTE_SESSION_CANCELLED: { told: (event, { manager }) => withSessionHolders(manager, event) },
-  // L3-06 (QA S62): staff withdrew it: the staff whose calendars hold it are told too.
+  // L3-06 (QA S62): staff withdrew it: the staff whose calendars hold it are told too, and (QA
+  // S63 #12) who proposed it, when someone else withdrew it.
   REMOTE_SESSION_WITHDRAWN: {
     told: (event, { manager }) => withSessionHolders(manager, event),
-    sessionHolderIds: (event) => event.session.heldBy ?? [],
+    sessionHolderIds: (event) => [
+      ...(event.session.heldBy ?? []),
+      ...(event.proposedById && event.proposedById !== event.withdrawnById
+        ? [event.proposedById]
+        : []),
+    ],
   },
   ESTIMATE_SUBMITTED: { told: withShortfall, complete: withApprovers },
   AUTHORIZATION_RECORDED: { told: withNoCharge },

@@ -101,6 +101,11 @@ export interface RemoteSessionWithdrawnEvent extends EventBase {
   readonly session: RemoteSessionEntry;
   /** `app_user.id` of the staff member who withdrew it. */
   readonly withdrawnById: string;
+  /**
+   * QA S63 #12: `app_user.id` of the staff member who proposed it: told when someone else
+   * withdrew it, in their language (absent in older payloads).
+   */
+  readonly proposedById?: string;
   /** Their note to the client, if any. */
   readonly note?: string;
 }
@@ -608,6 +613,12 @@ export interface ProviderClientActivityEvent extends EventBase {
   readonly actorId: string;
   /** `app_user.id` of the assigned agent, or `null` (then every provider agent is told). */
   readonly assigneeId: string | null;
+  /**
+   * QA S63 #12: on the client's answer to a remote session (confirmed or declined), the staff
+   * member who proposed it: while nobody is assigned they read «Usted propuso esta sesión», the
+   * other agents who proposed it (absent in older payloads).
+   */
+  readonly sessionProposedById?: string;
   /** The client's words (comment, answer, reason, written authorization), when there are any. */
   readonly text?: string;
   /** The note the client added beside a written authorization or a reason (L3-09). */

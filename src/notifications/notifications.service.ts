@@ -807,7 +807,10 @@ function namedIn(event: NotificationEvent): string[] {
     case 'CANCELLED':
       return event.cancelledById ? [event.cancelledById] : [];
     case 'PROVIDER_CLIENT_ACTIVITY':
-      return [event.actorId];
+      // QA S63 #12: the other agents read who proposed the session the client answered.
+      return event.sessionProposedById
+        ? [event.actorId, event.sessionProposedById]
+        : [event.actorId];
     case 'ATTACHMENT_ADDED':
       return [event.uploaderId];
     case 'SLA_AT_RISK':

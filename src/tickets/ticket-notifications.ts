@@ -195,6 +195,7 @@ export function providerNotificationFor(
       : {}),
     ...(optional(d.suggestedAt) ? { suggestedAt: optional(d.suggestedAt) } : {}),
     ...sessionCalendarOf(activity, event, slice),
+    ...sessionProposerOf(activity, slice),
     ...answerClockOf(event, slice),
     ...decisionClockOf(activity, slice),
     ...attachmentIdsOf(d),
@@ -228,6 +229,18 @@ function sessionCalendarOf(
     default:
       return {};
   }
+}
+
+/** QA S63 #12: who proposed the session the client answered (confirmed or declined). */
+function sessionProposerOf(
+  activity: ClientActivity,
+  slice: ReadModelSlice,
+): Pick<ProviderClientActivityEvent, 'sessionProposedById'> {
+  const proposedBy = slice.details.remoteSession?.proposedBy;
+  return proposedBy &&
+    (activity === 'REMOTE_SESSION_ACCEPTED' || activity === 'REMOTE_SESSION_DECLINED')
+    ? { sessionProposedById: proposedBy }
+    : {};
 }
 
 /**
@@ -535,6 +548,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         type: 'REMOTE_SESSION_WITHDRAWN',
         session: sessionEntry(s),
         withdrawnById: e.actor?.userId ?? s.withdrawn.by,
+        proposedById: s.proposedBy,
         ...(s.withdrawn.note ? { note: s.withdrawn.note } : {}),
       };
     }

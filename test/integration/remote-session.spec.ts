@@ -325,6 +325,19 @@ describe('remote sessions the client can act on (L3-06)', () => {
     for (const [to, files] of Object.entries(calendars)) {
       if (to !== proposer) expect({ to, files }).toEqual({ to, files: [] });
     }
+    // QA S63 #12: nobody is assigned, so every agent is told; the proposer reads it as theirs, the
+    // others who proposed it (each in their language).
+    for (const m of mails) {
+      if (m.to[0] === proposer) {
+        expect(m.text).toMatch(/Usted propuso esta sesión\.|You proposed this session\./);
+        expect(m.text).not.toMatch(
+          /este aviso llega a todos los agentes|this notice goes to every agent/,
+        );
+      } else {
+        expect(m.text).not.toMatch(/Usted propuso esta sesión|You proposed this session/);
+        expect(m.text).toMatch(/ propuso esta sesión\.| proposed this session\./);
+      }
+    }
     expect(calendars[proposer]).toHaveLength(1);
     expect(calendars[proposer][0].props).toMatchObject({
       METHOD: 'REQUEST',
@@ -687,5 +700,69 @@ describe('remote sessions the client can act on (L3-06)', () => {
       UID: ics(invite).UID,
       ATTENDEE: `mailto:${agent}`,
     });
+  });
+
+  it('QA S63 #4, #12: a session withdrawn by someone else is told to its proposer; the next proposal is a new calendar entry, which its confirmation keeps', async () => {
+    const n = await register();
+    expect((await propose({ number: n, at: businessHour(2), link: LINK })).code).toBeUndefined();
+    const agent = await proposerEmail(n);
+    const [invite] = await sent(n, 'REMOTE_SESSION_PROPOSED', 1);
+    // Not confirmed: only the client's calendar holds it. A manager withdraws it.
+    expect((await withdraw({ number: n, proposal: 1 }, Role.MANAGER)).code).toBeUndefined();
+
+    // QA S63 #12: the proposer is told (staff email, their language), without a calendar file:
+    // their calendar never held it. The manager who withdrew it is not emailed.
+    const rows = await sent(n, 'REMOTE_SESSION_WITHDRAWN', 2);
+    expect(rows.map((r) => r.recipient_address).sort()).toEqual([agent, REGISTRANT].sort());
+    const agentMails = (await caughtMails(agent)).filter(
+      (m) =>
+        m.subject.includes(n) && /Sesión remota cancelada|Remote session cancelled/.test(m.subject),
+    );
+    expect(agentMails).toHaveLength(1);
+    expect(agentMails[0].text).toMatch(
+      /Le avisamos porque usted propuso esta sesión\.|You are told because you proposed this session\./,
+    );
+    expect(agentMails[0].text).toMatch(/retiró la sesión remota|withdrew the remote session/);
+    expect(await caughtCalendars(agentMails[0])).toEqual([]);
+    const [clientWithdrawn] = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(n, 'Sesión remota cancelada'),
+    );
+    expect(clientWithdrawn.text).not.toContain('usted propuso');
+    const [clientCancel] = await caughtCalendars(clientWithdrawn);
+    expect(clientCancel.props).toMatchObject({ METHOD: 'CANCEL', UID: ics(invite).UID });
+
+    // QA S63 #4: proposed again, the session is a new calendar entry: a new UID in the .ics that
+    // reaches the client (a calendar keeps the cancelled one cancelled).
+    const again = businessHour(3);
+    expect((await propose({ number: n, at: again })).code).toBeUndefined();
+    await sent(n, 'REMOTE_SESSION_PROPOSED', 2);
+    const proposals = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(n, 'Sesión remota propuesta'),
+    );
+    expect(proposals).toHaveLength(2);
+    const arrived = (await Promise.all(proposals.map((m) => caughtCalendars(m)))).map(
+      ([c]) => c.props,
+    );
+    const second = arrived.find((c) => c.UID !== ics(invite).UID)!;
+    expect(second).toBeDefined();
+    expect(second).toMatchObject({ METHOD: 'REQUEST', ATTENDEE: `mailto:${REGISTRANT}` });
+    expect(arrived.map((c) => c.UID)).toContain(ics(invite).UID);
+
+    // Its confirmation keeps the new entry: the agent's copy has its UID, a higher SEQUENCE.
+    expect((await accept({ number: n, proposal: 2 })).code).toBeUndefined();
+    const confirmation = await eventually(
+      async () =>
+        (await caughtMails(agent)).filter(
+          (m) =>
+            m.subject.includes(n) &&
+            /El cliente confirmó la sesión remota|Client confirmed the remote session/.test(
+              m.subject,
+            ),
+        ),
+      (found) => found.length === 1,
+    );
+    const [agentCopy] = await caughtCalendars(confirmation[0]);
+    expect(agentCopy.props).toMatchObject({ METHOD: 'REQUEST', UID: second.UID });
+    expect(Number(agentCopy.props.SEQUENCE)).toBeGreaterThan(Number(second.SEQUENCE));
   });
 });

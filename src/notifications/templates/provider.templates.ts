@@ -454,16 +454,39 @@ function activityBlocks(
       ),
     });
   }
-  if (e.assigneeId === null) {
-    blocks.push({
+  if (e.assigneeId === null) blocks.push(unassignedParagraph(e, ctx));
+  return blocks;
+}
+
+/**
+ * Why a client's activity on a ticket nobody is assigned reaches this agent: every agent is told.
+ * QA S63 #12: the client's answer to a remote session is told to who proposed it as theirs
+ * («Usted propuso esta sesión»), and the other agents read who proposed it.
+ */
+function unassignedParagraph(e: ProviderClientActivityEvent, ctx: TemplateContext): Block {
+  const proposer = e.sessionProposedById;
+  if (proposer !== undefined && ctx.recipientId === proposer) {
+    return {
       kind: 'paragraph',
       text: ctx.t(
-        'El ticket no tiene agente asignado: este aviso llega a todos los agentes.',
-        'The ticket has no assigned agent: this notice goes to every agent.',
+        'Usted propuso esta sesión. El ticket aún no tiene agente asignado: este aviso llega también a los demás agentes.',
+        'You proposed this session. The ticket has no assigned agent yet: the other agents get this notice too.',
       ),
-    });
+    };
   }
-  return blocks;
+  const name = proposer !== undefined ? ctx.names.get(proposer) : undefined;
+  return {
+    kind: 'paragraph',
+    text: name
+      ? ctx.t(
+          `El ticket no tiene agente asignado: este aviso llega a todos los agentes. ${name} propuso esta sesión.`,
+          `The ticket has no assigned agent: this notice goes to every agent. ${name} proposed this session.`,
+        )
+      : ctx.t(
+          'El ticket no tiene agente asignado: este aviso llega a todos los agentes.',
+          'The ticket has no assigned agent: this notice goes to every agent.',
+        ),
+  };
 }
 
 /**

@@ -146,10 +146,11 @@ export const remoteSessionTemplates: TemplateFamily<
 
   // L3-06 (QA S62): staff withdrew the pending session (the issue was fixed before it, say). The
   // client's side reads that nothing is asked of them; staff who held it, that it left their
-  // calendar; who withdrew it reads it as theirs.
+  // calendar; who withdrew it reads it as theirs; who proposed it (QA S63 #12), why they are told.
   REMOTE_SESSION_WITHDRAWN: (e, ctx) => {
     const n = e.ticket.number;
     const own = ctx.recipientId !== undefined && ctx.recipientId === e.withdrawnById;
+    const proposer = !own && ctx.recipientId !== undefined && ctx.recipientId === e.proposedById;
     const who = ctx.names.get(e.withdrawnById) ?? ctx.t('El equipo de soporte', 'The support team');
     return {
       subject: sessionCancelledSubject(e, ctx),
@@ -165,6 +166,17 @@ export const remoteSessionTemplates: TemplateFamily<
       blocks: [
         sessionCancelledParagraph(e.session, ctx),
         ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
+        ...(proposer
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: ctx.t(
+                  'Le avisamos porque usted propuso esta sesión.',
+                  'You are told because you proposed this session.',
+                ),
+              },
+            ]
+          : []),
         ...(ctx.staff
           ? []
           : [

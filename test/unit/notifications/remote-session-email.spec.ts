@@ -223,6 +223,30 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     expect(own.text).not.toContain('No necesita hacer nada');
     expect(own.attachments).toHaveLength(1);
   });
+
+  it('QA S63 #12: someone else withdrew it: its proposer reads why they are told, in their language, without a file', () => {
+    const withdrawn: RemoteSessionWithdrawnEvent = {
+      eventKey: `ticket-${TICKET.number}:13`,
+      occurredAt: '2026-12-01T17:00:00.000Z',
+      ticket: TICKET,
+      type: 'REMOTE_SESSION_WITHDRAWN',
+      session: { ...session, heldBy: ['u-registrant'] },
+      withdrawnById: 'u-manager',
+      proposedById: 'u-agent',
+    };
+    const options = { ...OPTIONS, names: new Map([['u-manager', 'Gerardo Gerente']]) };
+    const staff = { ...ES, id: 'u-agent', side: 'STAFF' as const };
+    const es = renderEmail(withdrawn, staff, options)!;
+    expect(es.text).toContain(
+      `Gerardo Gerente retiró la sesión remota del ticket ${TICKET.number}.`,
+    );
+    expect(es.text).toContain('Le avisamos porque usted propuso esta sesión.');
+    expect(es.attachments).toEqual([]);
+    const en = renderEmail(withdrawn, { ...staff, locale: Locale.EN }, options)!;
+    expect(en.text).toContain('You are told because you proposed this session.');
+    // The client's side reads no such line.
+    expect(renderEmail(withdrawn, holder, options)!.text).not.toContain('usted propuso');
+  });
 });
 
 // QA S63 #4 (RFC 5546): a calendar keeps a cancelled UID cancelled: a proposal after a declined
