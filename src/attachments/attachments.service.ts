@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { filesNotArrived } from '../tickets/announced-files';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, isProviderStaff, type Role } from '../identity';
@@ -79,6 +80,25 @@ export class AttachmentsService {
       where: isProviderStaff(user) ? shown : { ...shown, internal: false },
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /**
+   * QA S62 #5: the files the registrant announced with the registration that never arrived (the
+   * tab closed mid-upload, an upload failed), by name: each file of theirs on the ticket, live or
+   * deleted since, outside a pending comment and not internal, answers one announced name. One
+   * statement; the caller has checked the ticket is visible.
+   */
+  async missingAnnounced(ticketNumber: string): Promise<string[]> {
+    const [row] = await this.db.query<{ announced: string[]; arrived: string[] }[]>(
+      `SELECT t.announced_file_names AS announced,
+              ARRAY(SELECT a.file_name FROM ticket_attachment a
+                     WHERE a.ticket_number = t.number AND a.uploaded_by = t.registrant_id
+                       AND NOT a.internal AND a.held_for_comment_until IS NULL) AS arrived
+         FROM ticket t
+        WHERE t.number = $1`,
+      [ticketNumber],
+    );
+    return row ? filesNotArrived(row.announced, row.arrived) : [];
   }
 
   /**

@@ -38,6 +38,18 @@ export class TicketAttachmentsResolver {
     return rows.map((row) => TicketAttachmentModel.fromEntity(row));
   }
 
+  @ResolveField(() => [String], {
+    description:
+      'L3-11 (QA S62 #5): the names the registrant announced with the registration (registerTicket announcedFileNames) that no file of theirs on the ticket carries: the upload never arrived (a tab closed mid-upload, a failed upload). Empty once a file of each name is attached (a deleted one counts as arrived), and for tickets registered without names.',
+  })
+  async missingAnnouncedFiles(
+    @CurrentUser() user: AuthenticatedUser,
+    @Parent() ticket: TicketWithParts,
+  ): Promise<string[]> {
+    if (!isProviderStaff(user) && ticket.organizationId !== user.organizationId) return [];
+    return this.files.missingAnnounced(ticket.number);
+  }
+
   @Mutation(() => TicketAttachmentModel, {
     description:
       'Deletes an attachment (no email): its bytes are removed for good, the file stays listed with who deleted it and when. Its uploader may while the ticket is open, provider staff any time. Answers the deleted file (deletedAt set, downloadUrl null); a file deleted already is answered unchanged.',

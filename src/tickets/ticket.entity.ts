@@ -78,6 +78,13 @@ export class TicketEntity {
   @Column({ name: 'attachments_to_follow', type: 'integer', default: 0 })
   attachmentsToFollow!: number;
 
+  /**
+   * L3-11 (QA S62 #5): the names of those files, when the registrant gave them; a name no file of
+   * theirs carries is told as not arrived (`Ticket.missingAnnouncedFiles`, migration 1764321000000).
+   */
+  @Column({ name: 'announced_file_names', type: 'text', array: true, default: () => "'{}'" })
+  announcedFileNames!: string[];
+
   @Column({ name: 'last_event_seq', type: 'integer' })
   lastEventSeq!: number;
 

@@ -60,6 +60,18 @@ export class RegisterTicketInput {
   @Min(0)
   attachmentsToFollow?: number;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'L3-11: the names of the files the registrant is about to upload (at most ATTACHMENT_MAX_PER_TICKET; attachmentsToFollow defaults to how many, and must equal it when both are given). Kept with the ticket: a file of that name that never arrives is listed in Ticket.missingAnnouncedFiles.',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(1000, { each: true })
+  announcedFileNames?: string[];
+
   @RequestIdField(
     'Idempotency key: a retry with the same ID returns the ticket it registered, never a second one.',
   )

@@ -71,6 +71,7 @@ import {
   type TransitionOutcome,
 } from './ticket.model';
 import { allocateTicketNumber } from './ticket-number';
+import { type AnnouncedFiles, announcedFilesOf } from './announced-files';
 import { awaitsClientSql } from './awaiting-client';
 import { decodeTicketCursor, encodeTicketCursor, ORDER_KEYS, TicketOrder } from './ticket-order';
 import {
@@ -195,7 +196,8 @@ export class TicketsService implements OnModuleInit {
       );
     }
     const maxFiles = this.config.attachments.maxPerTicket;
-    if ((input.attachmentsToFollow ?? 0) > maxFiles) {
+    const announced = announcedFilesOf(input);
+    if (announced.count > maxFiles) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
         `attachmentsToFollow must be at most ${maxFiles}, the files a ticket holds (ATTACHMENT_MAX_PER_TICKET)`,
@@ -213,10 +215,18 @@ export class TicketsService implements OnModuleInit {
     const year = Number(localDateOf(calendar.engine, registeredAt).slice(0, 4));
     let ticket: TicketEntity;
     try {
-      ticket = await this.insertRegistration(user, input, calendar.id, registeredAt, year, {
-        progressCadenceMinutes: policy.progressCadenceMinutes,
-        registrantRole: role,
-      });
+      ticket = await this.insertRegistration(
+        user,
+        input,
+        announced,
+        calendar.id,
+        registeredAt,
+        year,
+        {
+          progressCadenceMinutes: policy.progressCadenceMinutes,
+          registrantRole: role,
+        },
+      );
     } catch (err) {
       // The same request, concurrently: its number is rolled back (gap-free), the first one wins.
       const earlier =
@@ -270,6 +280,7 @@ export class TicketsService implements OnModuleInit {
   private insertRegistration(
     user: AuthenticatedUser,
     input: RegisterTicketInput,
+    announced: AnnouncedFiles,
     calendarId: string,
     registeredAt: Date,
     year: number,
@@ -306,7 +317,8 @@ export class TicketsService implements OnModuleInit {
         lastEventSeq: 0,
         updatedAt: registeredAt,
         registrationRequestId: input.requestId ?? null,
-        attachmentsToFollow: input.attachmentsToFollow ?? 0,
+        attachmentsToFollow: announced.count,
+        announcedFileNames: announced.names,
       });
       // An insert, never an upsert: should the counter ever lag the rows, the clash is refused
       // (primary key) instead of overwriting the ticket that holds the number.

@@ -681,6 +681,68 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
     expect(laterMail.text).not.toContain('bitacora.log');
   });
 
+  it('a file announced with the registration that never arrived is named to the registrant and to staff until one of its name does (QA S62 #5, L3-11)', async () => {
+    const MISSING = `query ($number: String!) { ticket(number: $number) { missingAnnouncedFiles } }`;
+    const missing = async (number: string, role: Role) => {
+      const { body } = await gql<{ ticket: { missingAnnouncedFiles: string[] } }>(
+        world.api,
+        MISSING,
+        { number },
+        world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!.ticket.missingAnnouncedFiles;
+    };
+    // Names as the browser gives them; kept cleaned as an upload's name is (NFC, no controls).
+    const number = await register(OWN_ORG, {
+      announcedFileNames: ['informe.pdf', 'bitácora.log'.normalize('NFD'), 'informe.pdf'],
+    });
+    const [row] = await world.db.query<{ attachments_to_follow: number; names: string[] }[]>(
+      `SELECT attachments_to_follow, announced_file_names AS names FROM ticket WHERE number = $1`,
+      [number],
+    );
+    expect(row).toEqual({
+      attachments_to_follow: 3,
+      names: ['informe.pdf', 'bitácora.log', 'informe.pdf'],
+    });
+    expect(await missing(number, Role.CLIENT_USER)).toEqual([
+      'informe.pdf',
+      'bitácora.log',
+      'informe.pdf',
+    ]);
+    const client = world.bearer(Role.CLIENT_USER);
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    expect((await upload(number, 'bitácora.log', '', Buffer.from('ERROR\n'), client)).status).toBe(
+      201,
+    );
+    expect((await upload(number, 'informe.pdf', '', pdf, client)).status).toBe(201);
+    // A file of that name from someone else (the agent) is not the registrant's.
+    const agent = world.bearer(Role.AGENT);
+    expect((await upload(number, 'informe.pdf', '', pdf, agent)).status).toBe(201);
+    expect(await missing(number, Role.CLIENT_USER)).toEqual(['informe.pdf']);
+    expect(await missing(number, Role.AGENT)).toEqual(['informe.pdf']);
+    // A ticket registered with a count only (an older client) has no names to tell.
+    const counted = await register(OWN_ORG, { attachmentsToFollow: 1 });
+    expect(await missing(counted, Role.CLIENT_USER)).toEqual([]);
+
+    // Bad input is refused, typed, and registers nothing.
+    const before = await world.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM ticket');
+    for (const input of [
+      { announcedFileNames: ['a.log', 'b.log'], attachmentsToFollow: 1 },
+      { announcedFileNames: ['a.log', 'b.log', 'c.log', 'd.log'] },
+      { announcedFileNames: ['\u200e '] },
+    ]) {
+      const { body } = await gql(
+        world.api,
+        `mutation ($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
+        { input: { category: 'INCIDENT', subject: 'Con archivos', description: 'x', ...input } },
+        client,
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    }
+    expect(await world.db.query('SELECT count(*)::int AS n FROM ticket')).toEqual(before);
+  });
+
   it('a file deleted before its email went is taken out of it; a later email of the ticket sends the waiting files first (L3-11)', async () => {
     const agent = world.bearer(Role.AGENT);
     const put = (number: string, name: string) =>

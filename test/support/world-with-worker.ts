@@ -262,6 +262,7 @@ export interface TicketRegistration {
   subject?: string;
   description?: string;
   attachmentsToFollow?: number;
+  announcedFileNames?: string[];
 }
 
 /**

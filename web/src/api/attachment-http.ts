@@ -4,7 +4,7 @@ import { ApiError, type ApiErrorCode, isApiErrorCode, sessionRefused } from './g
 // browser's download handling so they can be checked without a DOM.
 
 /** A refusal of the attachment routes (`{ code, reason, message, …}`) as the app's ApiError. */
-async function refusal(response: Response): Promise<ApiError> {
+export async function refusal(response: Response): Promise<ApiError> {
   let body: Record<string, unknown> = {};
   try {
     body = (await response.json()) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { sendAttachmentRequest } from './attachment-http';
+import { sendAttachmentUpload, type UploadProgress } from './attachment-upload';
 import { operation } from './graphql-client';
 import { saveBlob } from '../components/download-file';
 
@@ -32,13 +33,21 @@ export interface AttachmentPolicy {
 
 export const TICKET_ATTACHMENTS = operation<
   {
-    ticket: { number: string; attachments: Attachment[] };
+    ticket: {
+      number: string;
+      registrantId: string;
+      attachments: Attachment[];
+      /** Announced with the registration and never arrived (QA S62 #5). */
+      missingAnnouncedFiles: string[];
+    };
     attachmentPolicy: AttachmentPolicy;
   },
   { number: string }
 >(`query TicketAttachments($number: String!) {
   ticket(number: $number) {
     number
+    registrantId
+    missingAnnouncedFiles
     attachments {
       id fileName mediaType sizeBytes internal uploadedById uploadedByName uploadedAt
       deletedAt deletedByName downloadUrl
@@ -60,6 +69,7 @@ export const DELETE_ATTACHMENT = operation<{ deleteAttachment: { id: string } },
  * Uploads one file to a ticket (multipart field `file`); answers the stored attachment.
  * `internal`: a file only provider staff see (field `internal=true`; staff only). `forComment`:
  * it goes with the comment sent next (`ADD_COMMENT` `attachmentIds`), whose email names it.
+ * `onProgress` hears how far the file has gone (QA S62 #5: each file shows its own progress).
  */
 export async function uploadAttachment(
   number: string,
@@ -67,17 +77,18 @@ export async function uploadAttachment(
   token: string | undefined,
   internal = false,
   forComment = false,
+  onProgress?: (progress: UploadProgress) => void,
 ): Promise<Attachment> {
   const form = new FormData();
   if (internal) form.append('internal', 'true');
   if (forComment) form.append('forComment', 'true');
   form.append('file', file, file.name);
-  const response = await sendAttachmentRequest(
+  return (await sendAttachmentUpload(
     `/api/tickets/${encodeURIComponent(number)}/attachments`,
-    { method: 'POST', body: form },
+    form,
     token,
-  );
-  return (await response.json()) as Attachment;
+    onProgress,
+  )) as Attachment;
 }
 
 /** Downloads an attachment with the session's token and saves it under its own name. */

@@ -378,6 +378,8 @@ export const REGISTER_TICKET = operation<
       description: string;
       /** The files the form uploads once the ticket exists: the agents' email waits for them. */
       attachmentsToFollow: number;
+      /** Their names, kept with the ticket: one that never arrives is told (QA S62 #5). */
+      announcedFileNames: string[];
       requestId: string;
     };
   }

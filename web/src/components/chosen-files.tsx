@@ -10,6 +10,7 @@ export function ChosenFiles({
   size,
   onRemove,
   refusals,
+  uploading,
   disabled,
   testId,
   chooserId,
@@ -20,6 +21,8 @@ export function ChosenFiles({
   onRemove: (index: number) => void;
   /** Per file, what the server would refuse it for (undefined: it fits). */
   refusals?: readonly (string | undefined)[];
+  /** The file going up now and how far, in whole percent (QA S62 #5). */
+  uploading?: { readonly file: File; readonly percent: number };
   disabled?: boolean;
   testId: string;
   /** The file chooser's id: the focus goes there once the last file is removed. */
@@ -33,6 +36,17 @@ export function ChosenFiles({
         <li key={`${i}-${file.name}`} className="upload-item">
           <span className="upload-name">{file.name}</span>
           <span className="muted">{size(file.size)}</span>
+          {uploading?.file === file && (
+            <span className="upload-result small">
+              <progress
+                max={100}
+                value={uploading.percent}
+                aria-label={t.attachments.progressLabel(file.name)}
+                data-testid="upload-progress"
+              />{' '}
+              {t.attachments.progressUploading(uploading.percent)}
+            </span>
+          )}
           {refusals?.[i] && (
             <span className="field-error" data-testid={`${testId}-refusal`}>
               {refusals[i]}

@@ -38,13 +38,26 @@ export const attachmentsEn: AttachmentsMessages = {
   summaryRefused: (n) => `${n} refused`,
   queueTitle: 'Chosen files',
   queueReady: 'Ready to attach',
-  queueUploading: 'Uploading…',
   queueUploaded: 'Uploaded',
   queueRefused: (reason) => `Refused: ${reason}`,
   remove: 'Remove',
   retry: 'Retry',
   retryLabel: (name) => `Retry ${name}`,
   removeLabel: (name) => `Remove ${name} from the list`,
+  progressWaiting: 'Waiting',
+  progressUploading: (percent) => `Uploading… ${percent}%`,
+  progressLabel: (name) => `Progress of ${name}`,
+  progressDone: 'Attached',
+  progressTitle: 'Files of the ticket',
+  missingOwn: (names) =>
+    names.length === 1
+      ? `Did not arrive: ${names[0]}. Please attach it again.`
+      : `Did not arrive: ${names.join(', ')}. Please attach them again.`,
+  missingAttach: 'Attach again',
+  missingOthers: (names) =>
+    names.length === 1
+      ? `1 file announced when the ticket was registered did not arrive: ${names[0]}.`
+      : `${names.length} files announced when the ticket was registered did not arrive: ${names.join(', ')}.`,
   timelineAttached: (name, size) => `File attached: ${name} (${size})`,
   timelineDeleted: (name) => `File deleted: ${name}`,
   agentNotice: 'The client receives an email with the file name.',

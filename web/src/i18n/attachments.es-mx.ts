@@ -42,7 +42,6 @@ export const attachmentsEsMX = {
   // The files chosen or dropped, before and while they go up, one after another.
   queueTitle: 'Archivos elegidos',
   queueReady: 'Listo para adjuntar',
-  queueUploading: 'Subiendo…',
   queueUploaded: 'Subido',
   queueRefused: (reason: string) => `Rechazado: ${reason}`,
   remove: 'Quitar',
@@ -50,6 +49,22 @@ export const attachmentsEsMX = {
   retry: 'Reintentar',
   retryLabel: (name: string) => `Reintentar ${name}`,
   removeLabel: (name: string) => `Quitar ${name} de la lista`,
+  // QA S62 #5: each file going up shows its own progress, then its result.
+  progressWaiting: 'En espera',
+  progressUploading: (percent: number) => `Subiendo… ${percent} %`,
+  progressLabel: (name: string) => `Avance de ${name}`,
+  progressDone: 'Adjuntado',
+  progressTitle: 'Archivos del ticket',
+  // …and the files announced with the registration that never arrived (the tab was closed).
+  missingOwn: (names: readonly string[]) =>
+    names.length === 1
+      ? `No llegó: ${names[0]}. Adjúntelo de nuevo.`
+      : `No llegaron: ${names.join(', ')}. Adjúntelos de nuevo.`,
+  missingAttach: 'Adjuntar de nuevo',
+  missingOthers: (names: readonly string[]) =>
+    names.length === 1
+      ? `1 archivo anunciado al registrar el ticket no llegó: ${names[0]}.`
+      : `${names.length} archivos anunciados al registrar el ticket no llegaron: ${names.join(', ')}.`,
   // In the ticket's history («Historial»).
   timelineAttached: (name: string, size: string) => `Archivo adjuntado: ${name} (${size})`,
   timelineDeleted: (name: string) => `Archivo eliminado: ${name}`,

@@ -24,6 +24,7 @@ import {
 } from '../api/operations';
 import { useI18n } from '../i18n/i18n-context';
 import { forgetCommentFiles } from '../tickets/comment-files-memory';
+import { ticketUploads } from '../tickets/ticket-uploads';
 import { draftKeyPrefix, forgetUserDrafts } from '../tickets/live-draft';
 import { tabStorage } from '../tickets/tab-storage';
 import {
@@ -98,6 +99,9 @@ async function whyEnded(token: string): Promise<string | undefined> {
 function forgetTyped(userId: string): void {
   forgetUserDrafts(tabStorage(), userId);
   forgetCommentFiles(draftKeyPrefix(userId));
+  // The new tickets' uploads that ended (stored, or refused with «Reintentar»): the next person
+  // neither sees them nor retries them with this session (those still going end on their own).
+  ticketUploads.forgetEnded();
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

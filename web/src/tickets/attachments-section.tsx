@@ -32,6 +32,8 @@ import {
   uploadSummary,
 } from './upload-queue';
 import { useNotice } from '../components/use-notice';
+import { TrackedUploadList, useTrackedUploads } from './tracked-uploads';
+import { missingNotTracked, uploadPercent } from './upload-tracker';
 
 /**
  * A ticket's files (L3-11): the list (name, size, who, when) with a download that sends the
@@ -75,6 +77,13 @@ export function AttachmentsSection({
   const liveInternal = live.length - liveShared;
   const deletedCount = files.length - live.length;
   const policy = query.data?.attachmentPolicy;
+  // QA S62 #5: the files sent with the registration from this tab, still going up or refused, and
+  // those announced then that never arrived (the tab was closed mid-upload): told to the
+  // registrant with a way to attach them again, to everyone else (staff) as a fact.
+  const tracked = useTrackedUploads(number);
+  const notEnded = tracked.filter((u) => u.status !== 'uploaded');
+  const missing = missingNotTracked(query.data?.ticket.missingAnnouncedFiles ?? [], tracked);
+  const registrant = user !== undefined && user.id === query.data?.ticket.registrantId;
 
   const [queue, setQueue] = useState<QueuedFile<File>[]>([]);
   const nextKey = useRef(1);
@@ -87,6 +96,8 @@ export function AttachmentsSection({
   const [sent, setSent] = useState<{ stored: string[]; refused: number }>();
   const summary = sent && uploadSummary(sent.stored, sent.refused, a);
   const [busy, setBusy] = useState<string>();
+  // How far each file going up has gone, by its key in the list (QA S62 #5).
+  const [progress, setProgress] = useState<ReadonlyMap<number, number>>(new Map());
   // Staff only: the files uploaded now are internal (default off).
   const [internal, setInternal] = useState(false);
   const uploadingInternal = staff && internal;
@@ -186,7 +197,17 @@ export function AttachmentsSection({
         updateQueued(q, item.key, { status: 'uploading', problem: undefined, error: undefined }),
       );
       try {
-        const saved = await uploadAttachment(number, item.file, token, uploadingInternal);
+        const saved = await uploadAttachment(
+          number,
+          item.file,
+          token,
+          uploadingInternal,
+          false,
+          ({ loaded, total }) =>
+            setProgress((p) =>
+              new Map(p).set(item.key, uploadPercent({ status: 'uploading', loaded, total })),
+            ),
+        );
         count += 1;
         stored.push(saved.fileName);
         setQueue((q) => updateQueued(q, item.key, { status: 'uploaded' }));
@@ -268,6 +289,26 @@ export function AttachmentsSection({
       </h2>
       <p className="muted">{a.intro}</p>
       {query.loading && !query.data && <p role="status">{t.loading}</p>}
+      <TrackedUploadList
+        uploads={notEnded}
+        notAttached={t.tickets.newFileNotAttached}
+        testId="registration-uploads"
+      />
+      {missing.length > 0 && (
+        <div className="notice notice-warning" role="status" data-testid="files-not-arrived">
+          <p>{registrant && open ? a.missingOwn(missing) : a.missingOthers(missing)}</p>
+          {registrant && open && policy && (
+            <button
+              type="button"
+              className="button small"
+              // The section's own chooser: the files go up as any other, with their progress.
+              onClick={() => document.getElementById('attachment-file')?.click()}
+            >
+              {a.missingAttach}
+            </button>
+          )}
+        </div>
+      )}
       {query.data && files.length === 0 && <p className="muted">{a.empty}</p>}
       {files.length > 0 && (
         <div className="table-wrap">
@@ -477,7 +518,17 @@ export function AttachmentsSection({
                       <span className="muted small nowrap">{size(item.file.size)}</span>
                       <span className={`upload-result small${refused || before ? ' refused' : ''}`}>
                         {item.status === 'pending' && (before ?? a.queueReady)}
-                        {item.status === 'uploading' && a.queueUploading}
+                        {item.status === 'uploading' && (
+                          <>
+                            <progress
+                              max={100}
+                              value={progress.get(item.key) ?? 0}
+                              aria-label={a.progressLabel(item.file.name)}
+                              data-testid="upload-progress"
+                            />{' '}
+                            {a.progressUploading(progress.get(item.key) ?? 0)}
+                          </>
+                        )}
                         {item.status === 'uploaded' && a.queueUploaded}
                         {refused && a.queueRefused(refused)}
                       </span>

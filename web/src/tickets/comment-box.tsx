@@ -10,6 +10,7 @@ import { FileChooser } from '../components/file-chooser';
 import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
 import { refusalOf } from './upload-queue';
+import { uploadPercent } from './upload-tracker';
 import {
   FILE_NAMES_FIELD,
   fileNamesField,
@@ -107,7 +108,13 @@ export function CommentBox({
   const uploaded = useRef(new Map<File, { id: string; internal: boolean }>());
   // A file the server refused, with its refusal (told on its row; QA S58).
   const [serverRefusals, setServerRefusals] = useState(new Map<File, unknown>());
-  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [progress, setProgress] = useState<{
+    done: number;
+    total: number;
+    /** The file going up, and how far (QA S62 #5: each file shows its own progress). */
+    file: File;
+    percent: number;
+  }>();
   const policy = useQuery(ATTACHMENT_POLICY, {}).data?.attachmentPolicy;
   const size = (bytes: number) => formatFileSize(bytes, language);
   // Internal files have places of their own: a note's files count with the internal ones.
@@ -205,9 +212,21 @@ export function CommentBox({
       // The files first (each once: a retry reuses those already uploaded), then the comment.
       const toUpload = files.filter((file) => !uploaded.current.has(file));
       for (const [i, file] of toUpload.entries()) {
-        setProgress({ done: i + 1, total: toUpload.length });
+        setProgress({ done: i + 1, total: toUpload.length, file, percent: 0 });
         sending = file;
-        const stored = await uploadAttachment(ticket.number, file, token, asInternal, true);
+        const stored = await uploadAttachment(
+          ticket.number,
+          file,
+          token,
+          asInternal,
+          true,
+          ({ loaded, total }) =>
+            setProgress((p) =>
+              p && p.file === file
+                ? { ...p, percent: uploadPercent({ status: 'uploading', loaded, total }) }
+                : p,
+            ),
+        );
         uploaded.current.set(file, { id: stored.id, internal: asInternal });
       }
       sending = undefined;
@@ -365,6 +384,7 @@ export function CommentBox({
             size={size}
             onRemove={remove}
             refusals={refusals}
+            uploading={progress && { file: progress.file, percent: progress.percent }}
             disabled={busy}
             testId="comment-file-list"
             chooserId="comment-files"

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { holdLeavePage, leavingLoses } from '../components/leave-guard';
 import type { TicketDetail } from '../api/tickets';
 import { useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
@@ -44,34 +45,16 @@ export function useLiveForm(
   return { status, acknowledge: () => setBaseline(ticketBaseline(ticket)), baseline: effective };
 }
 
-// --- «¿Salir del sitio?» while a form on the page holds text not sent. ---
-
-const unsent = new Set<symbol>();
-
-function warnBeforeUnload(event: BeforeUnloadEvent) {
-  if (unsent.size === 0) return;
-  event.preventDefault();
-  // Older Chromium versions ask only when returnValue is set.
-  event.returnValue = '';
-}
+// --- «¿Salir del sitio?» while a form on the page holds text not sent (`leave-guard.ts`). ---
 
 /** Whether a form on the page holds text not sent (what «Cerrar sesión» asks about first). */
 export function hasUnsentText(): boolean {
-  return unsent.size > 0;
+  return leavingLoses('text');
 }
 
 /** While `dirty`, leaving or reloading the page asks first (one listener for all forms). */
 export function useUnsentGuard(dirty: boolean): void {
-  useEffect(() => {
-    if (!dirty) return;
-    const id = Symbol('unsent form');
-    if (unsent.size === 0) window.addEventListener('beforeunload', warnBeforeUnload);
-    unsent.add(id);
-    return () => {
-      unsent.delete(id);
-      if (unsent.size === 0) window.removeEventListener('beforeunload', warnBeforeUnload);
-    };
-  }, [dirty]);
+  useEffect(() => (dirty ? holdLeavePage('text') : undefined), [dirty]);
 }
 
 /**

@@ -5,8 +5,7 @@ import {
   TICKET_CATEGORIES,
   type TicketCategory,
 } from '../api/tickets';
-import { ATTACHMENT_POLICY, uploadAttachment } from '../api/attachments';
-import { ApiError } from '../api/graphql-client';
+import { ATTACHMENT_POLICY } from '../api/attachments';
 import { useHoursChanges, useTicketChanges } from '../api/live';
 import { ErrorMessage } from '../components/error-message';
 import { ChosenFiles } from '../components/chosen-files';
@@ -39,6 +38,13 @@ import {
   lostFileNames,
 } from './comment-files-memory';
 import { RestoredNotice, useRestoredDraft, useSavedDraft } from './live-form';
+import { ticketUploads } from './ticket-uploads';
+import {
+  anyInFlight,
+  sendWithToken,
+  TrackedUploadList,
+  useTrackedUploads,
+} from './tracked-uploads';
 
 /**
  * «Nuevo ticket»'s draft (QA S62 #1): kept per user in the tab like the ticket page's forms
@@ -51,9 +57,6 @@ interface Registered {
   triageDeadline: string | null;
   /** The ticket's calendar's zone: the triage deadline there too when it reads otherwise. */
   calendarTimeZone: string;
-  /** Files chosen with the ticket: how many went up, and each one refused (name, why). */
-  attached: number;
-  notAttached: { name: string; error: unknown }[];
 }
 
 /** What «Registrar ticket» found to fix before sending anything. */
@@ -197,30 +200,28 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
       async () => {
         const input = { category, subject: subject.trim(), description: description.trim() };
         // L3-11: the agents' «Nuevo ticket» email waits for the files announced, to name them; a
-        // ticket without files is told at once.
+        // ticket without files is told at once. Their names are kept with the ticket, so one that
+        // never arrives (the tab closed mid-upload) is told on the ticket page (QA S62 #5).
         const { registerTicket } = await requestIds.send(input, (requestId) =>
           call(REGISTER_TICKET, {
-            input: { ...input, attachmentsToFollow: files.length, requestId },
+            input: {
+              ...input,
+              attachmentsToFollow: files.length,
+              announcedFileNames: files.map((f) => f.name),
+              requestId,
+            },
           }),
         );
         const triage = registerTicket.clocks.find((c) => c.kind === 'triage');
-        // The ticket exists: a refused file is told, never a reason to register it again.
-        let attached = 0;
-        const notAttached: Registered['notAttached'] = [];
-        for (const file of files) {
-          try {
-            await uploadAttachment(registerTicket.number, file, token);
-            attached += 1;
-          } catch (error) {
-            notAttached.push({ name: file.name, error });
-          }
-        }
+        // The ticket exists: the files go up one after another, each showing its progress, also
+        // while the ticket is opened (the tab's memory, not this form, holds them); leaving the
+        // page asks first until they have all ended. A refused file is told, never a reason to
+        // register the ticket again.
+        void ticketUploads.add(registerTicket.number, files, sendWithToken(token));
         setRegistered({
           number: registerTicket.number,
           triageDeadline: triage?.deadline ?? null,
           calendarTimeZone: registerTicket.calendarTimeZone,
-          attached,
-          notAttached,
         });
         await onRegistered();
         return registerTicket;
@@ -356,20 +357,7 @@ function NewTicketForm({ onRegistered }: { onRegistered: () => Promise<void> }) 
               >
                 {/* Worded now, not when sent: it follows a language switch. */}
                 <p>{t.tickets.registered(registered.number)}</p>
-                {registered.attached > 0 && (
-                  <p>{t.tickets.newFilesAttached(registered.attached)}</p>
-                )}
-                {registered.notAttached.map((f, i) => (
-                  <div key={`${i}-${f.name}`}>
-                    {/* A refusal the server worded leads with this sentence instead of «Revise lo
-                        siguiente:», so the file is not said twice (QA S57). */}
-                    {!refusedAsInvalid(f.error) && <p>{t.tickets.newFileNotAttached(f.name)}</p>}
-                    <ErrorMessage
-                      error={f.error}
-                      overrides={{ VALIDATION_FAILED: t.tickets.newFileNotAttached(f.name) }}
-                    />
-                  </div>
-                ))}
+                <RegisteredUploads number={registered.number} />
                 <p>
                   {t.tickets.triageDeadline}:{' '}
                   <strong>
@@ -465,7 +453,22 @@ export function MyTicketsPage() {
   );
 }
 
-/** An upload the server refused as invalid (its type, size or content), which it words. */
-function refusedAsInvalid(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'VALIDATION_FAILED';
+/**
+ * The files sent with a new ticket (QA S62 #5): each with its progress or result, and once none is
+ * still going, how many were attached («Se adjuntó 1 archivo.»).
+ */
+function RegisteredUploads({ number }: { number: string }) {
+  const { t } = useI18n();
+  const uploads = useTrackedUploads(number);
+  const attached = uploads.filter((u) => u.status === 'uploaded').length;
+  return (
+    <>
+      <TrackedUploadList
+        uploads={uploads}
+        notAttached={t.tickets.newFileNotAttached}
+        testId="new-ticket-uploads"
+      />
+      {!anyInFlight(uploads) && attached > 0 && <p>{t.tickets.newFilesAttached(attached)}</p>}
+    </>
+  );
 }
