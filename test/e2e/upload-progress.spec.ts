@@ -78,6 +78,13 @@ describe('Uploads on a slow link: per-file progress, and files that never arrive
     await page.close({ runBeforeUnload: true });
     expect(await asked).toBe('beforeunload');
     await context.close();
+    // The report never reached the server; the log did.
+    expect(
+      await e2e.world.db.query(
+        `SELECT file_name FROM ticket_attachment WHERE ticket_number = $1 ORDER BY uploaded_at`,
+        [number],
+      ),
+    ).toEqual([{ file_name: 'bitácora.log' }]);
 
     // Back later, in a new tab: the ticket says what did not arrive, with a way to attach it.
     const again = await newPage(e2e.browser, e2e.baseURL);
@@ -85,7 +92,13 @@ describe('Uploads on a slow link: per-file progress, and files that never arrive
     await again.page.goto(`/tickets/${number}`);
     const section = again.page.getByTestId('attachments');
     const notice = section.getByTestId('files-not-arrived');
-    await notice.getByText('No llegó: informe.pdf. Adjúntelo de nuevo.').waitFor();
+    await section.getByRole('heading', { name: 'Adjuntos' }).waitFor();
+    await notice
+      .getByText('No llegó: informe.pdf. Adjúntelo de nuevo.')
+      .waitFor()
+      .catch(async (err: unknown) => {
+        throw new Error(`${String(err)}\n--- Adjuntos read:\n${await section.innerText()}`);
+      });
     await section
       .getByTestId('attachment-list')
       .getByRole('link', { name: 'Descargar bitácora.log' })
