@@ -12,11 +12,8 @@ import {
   explainMinutesText,
   type ExplanationLocale,
   localFormat,
-  minutesText,
-  partsText,
-  partsTotalText,
   startLine,
-  wholeMinutesSum,
+  wholeMinutesText,
 } from '../business-time/calendars/explanation-text';
 
 /** What a stored clock run says about itself (the `ticket_clock` row). */
@@ -56,6 +53,8 @@ const WORDS = {
     resumed: (at: string, remaining: string) =>
       `Se reanudó ${at}: resta ${remaining} de tiempo hábil`,
     pausedTotal: (minutes: string) => `Tiempo hábil en pausa (del cliente): ${minutes}`,
+    secondsNote: (sum: string) =>
+      `Las horas se escriben sin segundos: el tiempo usado y el que resta suman ${sum}; con los segundos suman exactamente el objetivo`,
   },
   en: {
     target: (amount: number, unit: 'minutes' | 'days') =>
@@ -73,6 +72,8 @@ const WORDS = {
       `Paused (waiting on the client) since ${from}: ${minutes} of business time so far; the deadline is set on resuming`,
     resumed: (at: string, remaining: string) => `Resumed ${at}: ${remaining} of business time left`,
     pausedTotal: (minutes: string) => `Business time paused (the client's): ${minutes}`,
+    secondsNote: (sum: string) =>
+      `Times are written without seconds: time used and time left add up to ${sum}; with the seconds they make exactly the target`,
   },
 } as const;
 
@@ -112,80 +113,68 @@ export function explainClock(
 
   const at = localFormat(locale, calendar.timeZone);
   const lines: string[] = [target, startLine(locale, calendar.timeZone, start)];
+  // One rule for every line (QA S62 #12): each instant is written cut to its minute (seconds
+  // dropped, as everywhere in the app), and each duration is the business time between the
+  // instants its line writes. So the start, each stretch run, each pause and the time left add up
+  // to the deadline line exactly, and a pause never reads a minute more than its own times say.
+  const shown = (a: Date, b: Date): number =>
+    Math.round(
+      businessMillisecondsBetween(calendar, wholeMinute(a), wholeMinute(b)) / MS_PER_MINUTE,
+    );
+  const text = (minutes: number, exactMs: number): string =>
+    wholeMinutesText(locale, minutes, exactMs > 0);
   let budgetMs = clock.amount * MS_PER_MINUTE;
   const plain = clock.unit === 'days' ? addBusinessDays(calendar, start, clock.amount) : null;
-  if (plain) budgetMs = businessMillisecondsBetween(calendar, start, plain);
+  // A days clock's budget in business minutes: from the start as written to that closing.
+  const budgetShown = plain ? shown(start, plain) : clock.amount;
+  if (plain) {
+    budgetMs = businessMillisecondsBetween(calendar, start, plain);
+    lines.push(w.daysBudget(at(plain), text(budgetShown, budgetMs)));
+  }
 
-  // The stretches the clock ran and the pauses between them, measured exactly, then written in
-  // whole minutes that add up (QA S60b #11): used + remaining = the target, the pauses = their total.
-  const stretches: Array<
-    | { kind: 'ran'; until: Date; ms: number }
-    | { kind: 'paused'; from: Date; to: Date | null; ms: number }
-  > = [];
   let usedMs = 0;
+  let usedShown = 0;
   let pausedMs = 0;
+  let pausedShown = 0;
   let segmentStart: Date | null = start;
   for (const pause of clock.pauses) {
     const from = new Date(pause.from);
     if (segmentStart) {
       const used = businessMillisecondsBetween(calendar, segmentStart, from);
+      const minutes = shown(segmentStart, from);
       usedMs += used;
-      stretches.push({ kind: 'ran', until: from, ms: used });
+      usedShown += minutes;
+      lines.push(w.ran(at(from), text(minutes, used)));
     }
     const to = pause.to === null ? null : new Date(pause.to);
-    const paused = businessMillisecondsBetween(calendar, from, to ?? maxDate(from, now));
+    const until = to ?? maxDate(from, now);
+    const paused = businessMillisecondsBetween(calendar, from, until);
+    const minutes = shown(from, until);
     pausedMs += paused;
-    stretches.push({ kind: 'paused', from, to, ms: paused });
+    pausedShown += minutes;
+    lines.push(
+      to
+        ? w.paused(at(from), at(to), text(minutes, paused))
+        : w.pausedOpen(at(from), text(minutes, paused)),
+    );
     segmentStart = to;
   }
-  const minutesOf = (kind: 'ran' | 'paused'): number[] =>
-    stretches.filter((s) => s.kind === kind).map((s) => s.ms / MS_PER_MINUTE);
-
-  // Resumed: what is left is written as the whole minutes from the resume to the deadline as the
-  // lines print them (dropping the seconds), so the last span listed ends on the deadline line's
-  // minute, never a minute after it (QA S60b #11); the time used is the target less that, within
-  // a minute of the exact time (its running total is cut where the resume's seconds put it).
-  // Calendars open and close on whole minutes, so an instant's seconds of business time are its
-  // business time since its own minute began.
-  const remainingMs = Math.max(0, budgetMs - usedMs);
-  let remaining: number | null = null;
-  let usedAnchorMs: number | undefined;
-  if (segmentStart !== null && remainingMs > 0) {
-    const resumeSeconds = businessMillisecondsBetween(
-      calendar,
-      wholeMinute(segmentStart),
-      segmentStart,
-    );
-    remaining = Math.floor((resumeSeconds + remainingMs) / MS_PER_MINUTE);
-    usedAnchorMs = modulo(resumeSeconds - usedMs, MS_PER_MINUTE);
-  } else if (segmentStart !== null) remaining = 0;
-  if (plain) {
-    // A days clock's budget in business minutes, as the lines that follow add it up.
-    const written =
-      remaining !== null && remainingMs > 0
-        ? wholeMinutesSum(minutesOf('ran'), usedAnchorMs) + remaining
-        : budgetMs / MS_PER_MINUTE;
-    lines.push(w.daysBudget(at(plain), minutesText(locale, written)));
-  }
-
-  const usedTexts = partsText(locale, minutesOf('ran'), usedAnchorMs);
-  const pausedTexts = partsText(locale, minutesOf('paused'));
-  for (const stretch of stretches) {
-    if (stretch.kind === 'ran') lines.push(w.ran(at(stretch.until), usedTexts.shift() ?? ''));
-    else {
-      const text = pausedTexts.shift() ?? '';
-      const { from, to } = stretch;
-      lines.push(to ? w.paused(at(from), at(to), text) : w.pausedOpen(at(from), text));
-    }
-  }
   const pausedBusinessMinutes = pausedMs / MS_PER_MINUTE;
-  lines.push(w.pausedTotal(partsTotalText(locale, minutesOf('paused'))));
-  if (segmentStart === null || remaining === null) {
+  lines.push(w.pausedTotal(text(pausedShown, pausedMs)));
+  if (segmentStart === null) {
     return { clockStart: null, deadline: null, pausedBusinessMinutes, lines };
   }
 
-  lines.push(w.resumed(at(segmentStart), minutesText(locale, remaining)));
+  // The clock itself stays exact: the time left, to the millisecond, walked from the resume.
+  const remainingMs = Math.max(0, budgetMs - usedMs);
   const walked = walkBusinessMs(calendar, segmentStart.getTime(), remainingMs);
+  const deadline = new Date(walked.deadline);
+  const remaining = shown(segmentStart, deadline);
+  lines.push(w.resumed(at(segmentStart), text(remaining, remainingMs)));
+  // The seconds the times leave out can make up a minute: say so rather than bend a line.
+  if (usedMs <= budgetMs && usedShown + remaining !== budgetShown) {
+    lines.push(w.secondsNote(wholeMinutesText(locale, usedShown + remaining, true)));
+  }
   // The spans walk the minutes left from the resume's minute, as its line prints it.
   const steps = explainMinutesText(
     locale,
@@ -193,7 +182,6 @@ export function explainClock(
   );
   // The engine's own first (start) and last (deadline) lines give way to the exact ones.
   lines.push(...steps.slice(1, -1));
-  const deadline = new Date(walked.deadline);
   lines.push(deadlineLine(locale, calendar.timeZone, deadline));
   return { clockStart: new Date(walked.clockStart), deadline, pausedBusinessMinutes, lines };
 }

@@ -168,7 +168,15 @@ export function wholeMinutesSum(minutes: readonly number[], anchorMs = MS_PER_MI
   return Math.floor((anchorMs + totalMs) / MS_PER_MINUTE) - Math.floor(anchorMs / MS_PER_MINUTE);
 }
 
-function wholeMinutesText(locale: ExplanationLocale, whole: number, someTime: boolean): string {
+/**
+ * Whole minutes as every line writes them («2 h 30 min»); `someTime` says there was business time
+ * in them however short, so none written is «menos de 1 min» / «less than 1 min», not «0 min».
+ */
+export function wholeMinutesText(
+  locale: ExplanationLocale,
+  whole: number,
+  someTime: boolean,
+): string {
   if (whole === 0 && someTime) return WORDS[locale].underAMinute;
   const h = Math.floor(whole / 60);
   const m = whole - h * 60;

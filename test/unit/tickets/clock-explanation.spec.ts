@@ -136,16 +136,19 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
 
   // QA S60b #11: a pause off the whole minute read «Corrió hasta …: 1 h 8.4 min hábiles usados».
   // Then the last span ended at 5:52 p.m., a minute after the deadline line (17:51:36): the time
-  // left is now the whole minutes from the resume to the deadline as printed (6 h 51 min), and the
-  // 68.4 minutes used are written 1 h 9 min so that used + left is still the 8 h target.
+  // left is the whole minutes from the resume to the deadline as printed (6 h 51 min). QA S62 #12:
+  // every time is cut to its minute and every duration is the time between the times its line
+  // writes: 9:00 → 10:08 is 1 h 8 min (it read 1 h 9 min to make the target), and the line after
+  // the resume says that the seconds left out make up the missing minute.
   it.each([
     [
       'es-MX',
       [
-        'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min de tiempo hábil usado',
+        'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 8 min de tiempo hábil usado',
         'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 11:00 a.m.: 52 min de tiempo hábil que no cuenta',
         'Tiempo hábil en pausa (del cliente): 52 min',
         'Se reanudó lun, 26 ene 2026, 11:00 a.m.: resta 6 h 51 min de tiempo hábil',
+        'Las horas se escriben sin segundos: el tiempo usado y el que resta suman 7 h 59 min; con los segundos suman exactamente el objetivo',
         'Lun, 26 ene 2026, 11:00 a.m.–5:51 p.m.: 6 h 51 min (horario semanal)',
         'Vencimiento: lun, 26 ene 2026, 5:51 p.m. (hora de la Ciudad de México, UTC−6)',
       ],
@@ -153,16 +156,17 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     [
       'en',
       [
-        'Ran until Mon, Jan 26, 2026, 10:08 AM: 1 h 9 min of business time used',
+        'Ran until Mon, Jan 26, 2026, 10:08 AM: 1 h 8 min of business time used',
         'Paused (waiting on the client) from Mon, Jan 26, 2026, 10:08 AM to Mon, Jan 26, 2026, 11:00 AM: 52 min of business time not counted',
         "Business time paused (the client's): 52 min",
         'Resumed Mon, Jan 26, 2026, 11:00 AM: 6 h 51 min of business time left',
+        'Times are written without seconds: time used and time left add up to 7 h 59 min; with the seconds they make exactly the target',
         'Mon, Jan 26, 2026, 11:00 AM–5:51 PM: 6 h 51 min (weekly schedule)',
         'Deadline: Mon, Jan 26, 2026, 5:51 PM (Mexico City time, UTC−6)',
       ],
     ],
   ] as const)(
-    'a pause off the whole minute in %s: whole minutes, used + left = the 8 h target, the last span ending on the deadline (QA S60b #11, L3-06)',
+    'a pause off the whole minute in %s: whole minutes between the times written, the seconds left out said, the last span ending on the deadline (QA S60b #11, QA S62 #12, L3-06)',
     (locale, expected) => {
       const e = explainClock(
         engine,
@@ -184,7 +188,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     },
   );
 
-  it('a 24-second pause reads «menos de 1 min»; 59.6 minutes run read «1 h», 7 h left (QA S60b #11)', () => {
+  it('a 24-second pause across a minute reads as its times, 9:59 a.m. to 10:00 a.m.: «1 min»; 59 min run, 7 h left (QA S60b #11, QA S62 #12)', () => {
     const e = explainClock(
       engine,
       'es-MX',
@@ -198,15 +202,81 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
       now,
     );
     expect(e.lines.slice(2)).toEqual([
-      'Corrió hasta lun, 26 ene 2026, 9:59 a.m.: 1 h de tiempo hábil usado',
-      'En pausa (esperando al cliente) de lun, 26 ene 2026, 9:59 a.m. a lun, 26 ene 2026, 10:00 a.m.: menos de 1 min de tiempo hábil que no cuenta',
-      'Tiempo hábil en pausa (del cliente): menos de 1 min',
+      'Corrió hasta lun, 26 ene 2026, 9:59 a.m.: 59 min de tiempo hábil usado',
+      'En pausa (esperando al cliente) de lun, 26 ene 2026, 9:59 a.m. a lun, 26 ene 2026, 10:00 a.m.: 1 min de tiempo hábil que no cuenta',
+      'Tiempo hábil en pausa (del cliente): 1 min',
       'Se reanudó lun, 26 ene 2026, 10:00 a.m.: resta 7 h de tiempo hábil',
+      'Las horas se escriben sin segundos: el tiempo usado y el que resta suman 7 h 59 min; con los segundos suman exactamente el objetivo',
       'Lun, 26 ene 2026, 10:00 a.m.–5:00 p.m.: 7 h (horario semanal)',
       'Vencimiento: lun, 26 ene 2026, 5:00 p.m. (hora de la Ciudad de México, UTC−6)',
     ]);
     expect(e.deadline?.toISOString()).toBe('2026-01-26T23:00:24.000Z');
   });
+
+  it('a pause within one minute reads «menos de 1 min» (QA S60b #11)', () => {
+    const e = explainClock(
+      engine,
+      'es-MX',
+      {
+        startedAt: new Date('2026-01-26T15:00:00Z'), // Mon 09:00
+        amount: 480,
+        unit: 'minutes',
+        pauses: [{ from: '2026-01-26T16:00:10Z', to: '2026-01-26T16:00:50Z' }],
+      },
+      now,
+    );
+    expect(e.lines).toContain(
+      'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:00 a.m. a lun, 26 ene 2026, 10:00 a.m.: menos de 1 min de tiempo hábil que no cuenta',
+    );
+    expect(e.lines).toContain('Tiempo hábil en pausa (del cliente): menos de 1 min');
+  });
+
+  // QA S62 #12: a 3 min 40 s pause read «10:00 a.m. a 10:03 a.m.: 4 min» (rounded) while its times
+  // are cut, so the start, the 8 h target and the pause (9:00 + 8 h + 4 min = 5:04 p.m.) did not
+  // read as the deadline shown (5:03 p.m.).
+  it.each([
+    [
+      'es-MX',
+      [
+        'Corrió hasta lun, 26 ene 2026, 10:00 a.m.: 1 h de tiempo hábil usado',
+        'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:00 a.m. a lun, 26 ene 2026, 10:03 a.m.: 3 min de tiempo hábil que no cuenta',
+        'Tiempo hábil en pausa (del cliente): 3 min',
+        'Se reanudó lun, 26 ene 2026, 10:03 a.m.: resta 7 h de tiempo hábil',
+        'Lun, 26 ene 2026, 10:03 a.m.–5:03 p.m.: 7 h (horario semanal)',
+        'Vencimiento: lun, 26 ene 2026, 5:03 p.m. (hora de la Ciudad de México, UTC−6)',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Ran until Mon, Jan 26, 2026, 10:00 AM: 1 h of business time used',
+        'Paused (waiting on the client) from Mon, Jan 26, 2026, 10:00 AM to Mon, Jan 26, 2026, 10:03 AM: 3 min of business time not counted',
+        "Business time paused (the client's): 3 min",
+        'Resumed Mon, Jan 26, 2026, 10:03 AM: 7 h of business time left',
+        'Mon, Jan 26, 2026, 10:03 AM–5:03 PM: 7 h (weekly schedule)',
+        'Deadline: Mon, Jan 26, 2026, 5:03 PM (Mexico City time, UTC−6)',
+      ],
+    ],
+  ] as const)(
+    'L3-06: a 3 min 40 s pause in %s reads 3 min, as its times say: 9:00 + 8 h + 3 min is the 5:03 deadline shown (QA S62 #12)',
+    (locale, expected) => {
+      const e = explainClock(
+        engine,
+        locale,
+        {
+          startedAt: new Date('2026-01-26T15:00:00Z'), // Mon 09:00
+          amount: 480,
+          unit: 'minutes',
+          pauses: [{ from: '2026-01-26T16:00:10Z', to: '2026-01-26T16:03:50Z' }],
+        },
+        now,
+      );
+      expect(e.lines.slice(2)).toEqual(expected);
+      // The deadline itself is unchanged: 17:03:40, exactly 3 min 40 s after 17:00.
+      expect(e.deadline?.toISOString()).toBe('2026-01-26T23:03:40.000Z');
+      expect(e.pausedBusinessMinutes).toBeCloseTo(220 / 60, 9);
+    },
+  );
   // QA S60b #11 (session 61's leftover): on a paused clock whose times carry seconds, the last span
   // listed could end a minute after the deadline line, the minutes left being the target less the
   // minutes written as used. A reader checks (BUSINESS-TIME.md): the spans add up to the time left,
@@ -228,7 +298,7 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     overrides: [],
   });
 
-  it('L3-06: a pause with seconds, resumed before lunch: the last span ends on the deadline line, used + left = 8 h (QA S60b #11)', () => {
+  it('L3-06: a pause with seconds, resumed before lunch: the last span ends on the deadline line, the seconds left out said (QA S60b #11, QA S62 #12)', () => {
     const e = explainClock(
       withLunch,
       'es-MX',
@@ -244,10 +314,11 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     // Due Tue 12:11:46: 39 min 50 s before lunch, 3 h in the afternoon, 3 h 11 min 46 s Tuesday.
     expect(e.deadline?.toISOString()).toBe('2026-01-27T18:11:46.000Z');
     expect(e.lines.slice(2)).toEqual([
-      'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 9 min de tiempo hábil usado',
+      'Corrió hasta lun, 26 ene 2026, 10:08 a.m.: 1 h 8 min de tiempo hábil usado',
       'En pausa (esperando al cliente) de lun, 26 ene 2026, 10:08 a.m. a lun, 26 ene 2026, 1:20 p.m.: 3 h 12 min de tiempo hábil que no cuenta',
       'Tiempo hábil en pausa (del cliente): 3 h 12 min',
       'Se reanudó lun, 26 ene 2026, 1:20 p.m.: resta 6 h 51 min de tiempo hábil',
+      'Las horas se escriben sin segundos: el tiempo usado y el que resta suman 7 h 59 min; con los segundos suman exactamente el objetivo',
       'Lun, 26 ene 2026, 1:20 p.m.–2:00 p.m.: 40 min (horario semanal)',
       'Lun, 26 ene 2026, 3:00 p.m.–6:00 p.m.: 3 h (horario semanal)',
       // It read «9:00 a.m.–12:12 p.m.: 3 h 12 min» with 6 h 52 min left, due 12:11 p.m.
@@ -272,10 +343,11 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     // Due Mon 10:39:45: 49 min 55 s on Friday, the weekend, 1 h 39 min 45 s on Monday.
     expect(e.deadline?.toISOString()).toBe('2026-01-26T16:39:45.000Z');
     expect(e.lines.slice(2)).toEqual([
-      'Ran until Fri, Jan 23, 2026, 4:30 PM: 1 h 31 min of business time used',
+      'Ran until Fri, Jan 23, 2026, 4:30 PM: 1 h 30 min of business time used',
       'Paused (waiting on the client) from Fri, Jan 23, 2026, 4:30 PM to Fri, Jan 23, 2026, 5:10 PM: 40 min of business time not counted',
       "Business time paused (the client's): 40 min",
       'Resumed Fri, Jan 23, 2026, 5:10 PM: 2 h 29 min of business time left',
+      'Times are written without seconds: time used and time left add up to 3 h 59 min; with the seconds they make exactly the target',
       'Fri, Jan 23, 2026, 5:10 PM–6:00 PM: 50 min (weekly schedule)',
       'Sat, Jan 24, 2026: no working hours (weekend)',
       'Sun, Jan 25, 2026: no working hours (weekend)',
@@ -352,46 +424,69 @@ describe('explainClock (BUSINESS-TIME.md, L3-06, L3-09)', () => {
     ['a lunch break', withLunch],
     ['a weekend', engine],
   ] as const)(
-    'over %s, whatever the seconds of the pause and the resume: spans = left, used + left = target, last span ends on the deadline line (QA S60b #11)',
+    'over %s, whatever the seconds of the start, the pause and the resume: each duration is the time between the times written, start + run + paused + left = the deadline shown, spans = left, and used + left is the target or the seconds are said (QA S60b #11, QA S62 #12)',
     (_, calendar) => {
-      for (let pausedAt = 0; pausedAt < 60; pausedAt += 11) {
-        for (let resumedAt = 0; resumedAt < 60; resumedAt += 7) {
-          const second = (s: number) => String(s).padStart(2, '0');
-          // Fri 09:00, 8 h; paused 11:17:ss, resumed 13:41:ss: due the next business day.
-          const startedAt = new Date('2026-01-23T15:00:00Z');
-          const pauses = [
-            {
-              from: `2026-01-23T17:17:${second(pausedAt)}Z`,
-              to: `2026-01-23T19:41:${second(resumedAt)}Z`,
-            },
-          ];
-          const e = explainClock(
-            calendar,
-            'es-MX',
-            { startedAt, amount: 480, unit: 'minutes', pauses },
-            now,
-          );
-          const used = e.lines.find((l) => l.startsWith('Corrió hasta'))!;
-          const left = e.lines.find((l) => l.startsWith('Se reanudó'))!;
-          const usedMinutes = minutesIn(/: (.+) de tiempo hábil usado$/.exec(used)![1]);
-          const leftMinutes = minutesIn(/resta (.+) de tiempo hábil$/.exec(left)![1]);
-          expect(usedMinutes + leftMinutes).toBe(480);
-          // Within a minute of the exact time used.
-          const exactUsed =
-            businessMillisecondsBetween(calendar, startedAt, new Date(pauses[0].from)) / 60_000;
-          expect(Math.abs(usedMinutes - exactUsed)).toBeLessThan(1);
-          const spans = e.lines.filter((l) => new RegExp(`${TIME}–${TIME}: `).test(l));
-          expect(
-            spans.reduce(
-              (sum, l) => sum + minutesIn(new RegExp(`–${TIME}: (.+) \\(`).exec(l)![1]),
-              0,
-            ),
-          ).toBe(leftMinutes);
-          const [, lastDay, lastEnd] = new RegExp(`^(.+), ${TIME}–(${TIME}):`).exec(spans.at(-1)!)!;
-          const [, dueDay, dueAt] = new RegExp(`^Vencimiento: (.+), (${TIME}) \\(`).exec(
-            e.lines.at(-1)!,
-          )!;
-          expect(`${lastDay.toLowerCase()} ${lastEnd}`).toBe(`${dueDay.toLowerCase()} ${dueAt}`);
+      const cut = (iso: string) => new Date(`${iso.slice(0, 16)}:00Z`);
+      const shown = (a: Date, b: Date) => businessMillisecondsBetween(calendar, a, b) / 60_000;
+      for (let startedSecond = 0; startedSecond < 60; startedSecond += 29) {
+        for (let pausedAt = 0; pausedAt < 60; pausedAt += 11) {
+          for (let resumedAt = 0; resumedAt < 60; resumedAt += 7) {
+            const second = (s: number) => String(s).padStart(2, '0');
+            // Fri 09:00:ss, 8 h; paused 11:17:ss, resumed 13:41:ss: due the next business day.
+            const startedAt = new Date(`2026-01-23T15:00:${second(startedSecond)}Z`);
+            const pauses = [
+              {
+                from: `2026-01-23T17:17:${second(pausedAt)}Z`,
+                to: `2026-01-23T19:41:${second(resumedAt)}Z`,
+              },
+            ];
+            const e = explainClock(
+              calendar,
+              'es-MX',
+              { startedAt, amount: 480, unit: 'minutes', pauses },
+              now,
+            );
+            const used = e.lines.find((l) => l.startsWith('Corrió hasta'))!;
+            const paused = e.lines.find((l) => l.startsWith('En pausa'))!;
+            const left = e.lines.find((l) => l.startsWith('Se reanudó'))!;
+            const usedMinutes = minutesIn(/: (.+) de tiempo hábil usado$/.exec(used)![1]);
+            const pausedMinutes = minutesIn(
+              /: (.+) de tiempo hábil que no cuenta$/.exec(paused)![1],
+            );
+            const leftMinutes = minutesIn(/resta (.+) de tiempo hábil$/.exec(left)![1]);
+            const [start, from, to, due] = [
+              startedAt.toISOString(),
+              pauses[0].from,
+              pauses[0].to,
+              e.deadline!.toISOString(),
+            ].map(cut);
+            expect(usedMinutes).toBe(shown(start, from));
+            expect(pausedMinutes).toBe(shown(from, to));
+            expect(leftMinutes).toBe(shown(to, due));
+            expect(usedMinutes + pausedMinutes + leftMinutes).toBe(shown(start, due));
+            const note = e.lines.find((l) => l.startsWith('Las horas se escriben sin segundos'));
+            if (usedMinutes + leftMinutes === 480) expect(note).toBeUndefined();
+            else {
+              expect(Math.abs(usedMinutes + leftMinutes - 480)).toBe(1);
+              expect(minutesIn(/ suman (.+); con los segundos/.exec(note!)![1])).toBe(
+                usedMinutes + leftMinutes,
+              );
+            }
+            const spans = e.lines.filter((l) => new RegExp(`${TIME}–${TIME}: `).test(l));
+            expect(
+              spans.reduce(
+                (sum, l) => sum + minutesIn(new RegExp(`–${TIME}: (.+) \\(`).exec(l)![1]),
+                0,
+              ),
+            ).toBe(leftMinutes);
+            const [, lastDay, lastEnd] = new RegExp(`^(.+), ${TIME}–(${TIME}):`).exec(
+              spans.at(-1)!,
+            )!;
+            const [, dueDay, dueAt] = new RegExp(`^Vencimiento: (.+), (${TIME}) \\(`).exec(
+              e.lines.at(-1)!,
+            )!;
+            expect(`${lastDay.toLowerCase()} ${lastEnd}`).toBe(`${dueDay.toLowerCase()} ${dueAt}`);
+          }
         }
       }
     },
