@@ -38,7 +38,7 @@ const PARTS = ['auth', 'read'] as const;
 export const timersGql = (filter: string): string =>
   `{ slaTimers(filter: { ${filter} first: 200 }) { ticketNumber organizationId subject ticketState slaStatus
    clock { id kind status deadline endedAt remainingMinutes target atRiskRecordedAt breachedAt
-   overdueMinutes businessDayMinutes countsFrom } } }`;
+   overdueMinutes businessDayMinutes countsFrom daysLeft { todayMinutes days lastDayMinutes dueOn } } } }`;
 
 /**
  * Issue 5 item 9 / issue 10 item 1: the manager dashboard over a read model of 100,000 tickets

@@ -4,6 +4,7 @@
 // as types.
 import type { HoursShortfall } from '../contracts/ledger-rules';
 import type { CalendarChangeWords } from '../shared/calendar-change-words';
+import type { BusinessDaysLeft } from '../shared/business-time-text';
 
 /** The ticket an event belongs to. */
 export interface NotificationTicket {
@@ -396,6 +397,12 @@ export interface SlaAtRiskEvent extends EventBase {
    * payloads stored before it was (those read in hours).
    */
   readonly businessDayMinutes?: number;
+  /**
+   * QA S62 #13: a clock counted in days, its time left in business dates when the email was
+   * queued («Resta hoy y 2 días hábiles», not «3 días hábiles» for a 2-day clock). Set with
+   * `businessMinutesLeft` for such a clock; absent in payloads stored before it was.
+   */
+  readonly businessDaysLeft?: BusinessDaysLeft;
   /**
    * QA S60: the IANA zone of the ticket's calendar (its client's working hours), set with
    * `businessMinutesLeft`: a warning read in another zone also gives the deadline in the client's.

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { businessMillisecondsBetween } from '../business-time/engine';
+import { businessDaysLeft } from '../tickets/business-days-left';
 import { workingDayMinutes } from '../tickets/working-day-minutes';
 import { clockTarget } from '../../workflows/ticket/ticket-opening';
 import type { SlaAtRiskEvent, SlaBreachedEvent } from './notification-event';
@@ -44,7 +45,10 @@ export function slaBusinessTime(
   { engine, stored }: TicketCalendar,
   event: SlaTimed,
   now: Date,
-): Pick<SlaAtRiskEvent, 'businessMinutesLeft' | 'businessDayMinutes' | 'calendarTimeZone'> &
+): Pick<
+  SlaAtRiskEvent,
+  'businessMinutesLeft' | 'businessDayMinutes' | 'businessDaysLeft' | 'calendarTimeZone'
+> &
   Pick<SlaBreachedEvent, 'businessMinutesLate'> {
   const deadline = new Date(event.deadline);
   // The same day the web app's clock gives (SlaClock.businessDayMinutes): a clock counted in days
@@ -54,11 +58,16 @@ export function slaBusinessTime(
     ...(dayMinutes === null ? {} : { businessDayMinutes: dayMinutes }),
     calendarTimeZone: engine.timeZone,
   };
+  const daysLeft =
+    event.type === 'SLA_AT_RISK' && dayMinutes !== null
+      ? businessDaysLeft(engine, now, deadline)
+      : null;
   return event.type === 'SLA_AT_RISK'
     ? {
         businessMinutesLeft:
           Math.max(0, businessMillisecondsBetween(engine, now, deadline)) / MS_PER_MINUTE,
         ...perDay,
+        ...(daysLeft === null ? {} : { businessDaysLeft: daysLeft }),
       }
     : {
         businessMinutesLate:

@@ -73,10 +73,76 @@ export function businessTimeEn(minutes: number, dayMinutes: number | null): stri
   );
 }
 
+/**
+ * What a running clock counted in days has left, in its own unit (QA S62 #13; computed on the
+ * ticket's calendar by src/tickets/business-days-left.ts): business dates, not its minutes
+ * divided by a working day, which read «3 días hábiles» for a 2-day clock just started.
+ */
+export interface BusinessDaysLeft {
+  /** Business minutes left today (0 at night, on a weekend or a holiday). */
+  readonly todayMinutes: number;
+  /** Business dates after today the clock still has whole. */
+  readonly days: number;
+  /** Business minutes of its last date when it falls due inside it (after a pause); else 0. */
+  readonly lastDayMinutes: number;
+  /** It falls due today or tomorrow (the calendar's dates); null when later. */
+  readonly dueOn: 'TODAY' | 'TOMORROW' | null;
+}
+
+/**
+ * Spanish (Mexico), a days clock's time left (L3-08, L3-09): «Vence hoy a las 6:00 p.m.», «Vence
+ * mañana a las 6:00 p.m.» (`at`, the deadline's time as the page writes it; without it «Vence
+ * hoy»), else «Resta hoy y 2 días hábiles», «2 días hábiles» when nothing is left today, «Resta
+ * hoy, 1 día hábil y 3 h» when it falls due inside its last date. Never more days than it has.
+ */
+export function businessDaysLeftEs(left: BusinessDaysLeft, at?: string): string {
+  if (left.dueOn) {
+    const day = left.dueOn === 'TODAY' ? 'hoy' : 'mañana';
+    // «a la 1:30 p.m.», «a las 6:00 p.m.».
+    return at ? `Vence ${day} ${/^1:/.test(at) ? 'a la' : 'a las'} ${at}` : `Vence ${day}`;
+  }
+  const parts = daysLeftParts(left, businessDaysText(left.days).es);
+  if (roundedMinutes(left.todayMinutes) === 0) {
+    return left.days === 0 ? businessTimeEs(left.lastDayMinutes, null) : joined(parts, 'y');
+  }
+  return `Resta hoy${parts.length === 2 ? ',' : ' y'} ${joined(parts, 'y')}`;
+}
+
+/** English, as {@link businessDaysLeftEs}: «Due today at 6:00 PM», «Rest of today and 2 business days». */
+export function businessDaysLeftEn(left: BusinessDaysLeft, at?: string): string {
+  if (left.dueOn) {
+    const day = left.dueOn === 'TODAY' ? 'today' : 'tomorrow';
+    return at ? `Due ${day} at ${at}` : `Due ${day}`;
+  }
+  const parts = daysLeftParts(left, businessDaysText(left.days).en);
+  if (roundedMinutes(left.todayMinutes) === 0) {
+    return left.days === 0 ? businessTimeEn(left.lastDayMinutes, null) : joined(parts, 'and');
+  }
+  return `Rest of today${parts.length === 2 ? ',' : ' and'} ${joined(parts, 'and')}`;
+}
+
+function roundedMinutes(minutes: number): number {
+  return Math.max(0, Math.round(minutes));
+}
+
+/** The whole dates left after today, then the hours of a last date it falls due inside. */
+function daysLeftParts(left: BusinessDaysLeft, days: string): string[] {
+  const parts = left.days > 0 ? [days] : [];
+  const last = roundedMinutes(left.lastDayMinutes);
+  if (last > 0) parts.push(hoursText(businessSpan(last, null)));
+  return parts.length > 0 ? parts : [days];
+}
+
+function joined(parts: readonly string[], and: string): string {
+  return parts.length === 2 ? `${parts[0]} ${and} ${parts[1]}` : parts[0];
+}
+
 /** Spanish (Mexico): what an SLA clock has left, or how late it is (L3-06…L3-09). */
 export const clockTimeEsMX = {
   /** A running or paused clock's business time left. */
   left: businessTimeEs,
+  /** A running clock counted in days: its time left in business dates ({@link BusinessDaysLeft}). */
+  daysLeft: businessDaysLeftEs,
   /** How late a breached clock is, in the same business time as its target. */
   overdue: (minutes: number, dayMinutes: number | null) =>
     `Vencido hace ${businessTimeEs(minutes, dayMinutes)}`,
@@ -88,5 +154,6 @@ export type ClockTimeMessages = typeof clockTimeEsMX;
 export const clockTimeEn: ClockTimeMessages = {
   left: (minutes, dayMinutes) =>
     businessDaysEn(minutes, dayMinutes) ?? `${hoursText(businessSpan(minutes, null))} (business)`,
+  daysLeft: businessDaysLeftEn,
   overdue: (minutes, dayMinutes) => `Breached ${businessTimeEn(minutes, dayMinutes)} ago`,
 };

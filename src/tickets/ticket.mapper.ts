@@ -20,6 +20,7 @@ import {
 import type { TicketClockEntity } from './ticket-clock.entity';
 import type { TicketEventEntity } from './ticket-event.entity';
 import { workingDayMinutes } from './working-day-minutes';
+import { businessDaysLeft } from './business-days-left';
 import type { TicketEntity } from './ticket.entity';
 import type {
   AdminActionKind,
@@ -204,6 +205,7 @@ function clockModel(c: ClockParts): SlaClockModel {
     businessDayMinutes: c.businessDayMinutes,
     // Set by `liveClockFromEntity`: a view carries no calendar.
     countsFrom: null,
+    daysLeft: null,
   };
 }
 
@@ -298,6 +300,10 @@ export function liveClockFromEntity(
   }
   // QA S51: a ticket registered on a Saturday read «Corriendo» until Monday's opening.
   if (row.status === 'RUNNING') clock.countsFrom = nextOpening(calendar, now);
+  // QA S62 #13: a days clock's time left in business dates, as its target counts them.
+  if (row.status === 'RUNNING' && row.targetUnit === 'days' && row.deadline && !row.breachedAt) {
+    clock.daysLeft = businessDaysLeft(calendar, now, row.deadline);
+  }
   return clock;
 }
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ClockDaysLeftModel } from './clock-days-left.model';
 
 export enum TicketCategory {
   QUESTION = 'QUESTION',
@@ -97,6 +98,13 @@ export class SlaClockModel {
       "For a clock counted in business days (L3-08, L3-09): the business minutes of one working day on the ticket's calendar (the working time most of its weekdays have; 540 for 09:00–18:00), so its time left can be said in days. Null for a clock counted in minutes.",
   })
   businessDayMinutes!: number | null;
+
+  @Field(() => ClockDaysLeftModel, {
+    nullable: true,
+    description:
+      'A running clock counted in business days, before its deadline: its time left in business dates (QA S62 #13: «Resta hoy y 2 días hábiles», not «3 días hábiles»). Null otherwise and in a registration’s own answer.',
+  })
+  daysLeft!: ClockDaysLeftModel | null;
 
   @Field(() => Date, {
     nullable: true,

@@ -1,5 +1,12 @@
 import { Locale } from '../../identity/locale.enum';
-import { clockTimeEn, clockTimeEsMX, isOneUnit } from '../../shared/business-time-text';
+import {
+  type BusinessDaysLeft,
+  businessDaysLeftEn,
+  businessDaysLeftEs,
+  clockTimeEn,
+  clockTimeEsMX,
+  isOneUnit,
+} from '../../shared/business-time-text';
 import type { SlaAtRiskEvent, SlaBreachedEvent } from '../notification-event';
 import { type TemplateContext, ticketSubjectLine } from './email-content';
 import { calendarTimeRows } from './calendar-time';
@@ -27,7 +34,9 @@ export const slaTemplates: TemplateFamily<'SLA_AT_RISK' | 'SLA_BREACHED'> = {
           : [
               {
                 kind: 'paragraph' as const,
-                text: timeLeftText(e.businessMinutesLeft, e.businessDayMinutes, ctx),
+                text: e.businessDaysLeft
+                  ? daysLeftText(e.businessDaysLeft, ctx)
+                  : timeLeftText(e.businessMinutesLeft, e.businessDayMinutes, ctx),
               },
             ]),
         { kind: 'facts', rows: facts(e, ctx, [ctx.t('Vence', 'Due'), e.deadline]) },
@@ -79,6 +88,19 @@ export function timeLeftText(
   // One unit alone takes the singular verb: «Queda 1 día hábil», «Quedan 1 día hábil y 4 h».
   const verb = isOneUnit(minutes, dayMinutes ?? null) ? 'Queda' : 'Quedan';
   return ctx.t(`${verb} ${left}.`, `${left} left.`);
+}
+
+/**
+ * A clock counted in days (L3-08, L3-09), in business dates as the web app says it (QA S62 #13):
+ * «Resta hoy y 1 día hábil.», «Vence mañana.», «Vence hoy.» (the facts' «Vence» row says when) /
+ * «Left: rest of today and 1 business day.», «Due tomorrow.».
+ */
+export function daysLeftText(left: BusinessDaysLeft, ctx: TemplateContext): string {
+  const en = businessDaysLeftEn(left);
+  return ctx.t(
+    `${businessDaysLeftEs(left)}.`,
+    left.dueOn ? `${en}.` : `Left: ${en.charAt(0).toLowerCase()}${en.slice(1)}.`,
+  );
 }
 
 /**

@@ -163,6 +163,8 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
       ).toEqual({
         businessMinutesLeft: 540 + 450,
         businessDayMinutes: 540,
+        // QA S62 #13: in business dates: all of today, and Tuesday to 4:30 p.m.
+        businessDaysLeft: { todayMinutes: 540, days: 0, lastDayMinutes: 450, dueOn: null },
         calendarTimeZone: 'America/Mexico_City',
       });
     }
@@ -216,6 +218,40 @@ describe('SLA business time in emails (L3-06…L3-09, L3-11)', () => {
     expect(renderEmail(breached, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
       'Breached 2 business days and 3 h 5 min ago.',
     );
+  });
+
+  // QA S62 #13 (L3-09): the release-date clock («2 días hábiles») at risk said «Quedan 3 días
+  // hábiles.» the way the web app did; both now say business dates.
+  it('«SLA en riesgo» of a days clock says its business dates, as the web app does', () => {
+    const atRisk = {
+      ...EVENTS.SLA_AT_RISK,
+      clock: 'scheduling' as const,
+      businessMinutesLeft: 27 * 60,
+      businessDayMinutes: 540,
+      businessDaysLeft: { todayMinutes: 540, days: 2, lastDayMinutes: 0, dueOn: null },
+    };
+    const es = renderEmail(atRisk, AGENT, OPTIONS)!.text;
+    expect(es).toContain('Resta hoy y 2 días hábiles.');
+    expect(es).not.toContain('3 días hábiles');
+    expect(renderEmail(atRisk, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
+      'Left: rest of today and 2 business days.',
+    );
+    const tomorrow = {
+      ...atRisk,
+      businessDaysLeft: { ...atRisk.businessDaysLeft, dueOn: 'TOMORROW' as const },
+    };
+    expect(renderEmail(tomorrow, AGENT, OPTIONS)!.text).toContain('Vence mañana.');
+    expect(renderEmail(tomorrow, { ...AGENT, locale: Locale.EN }, OPTIONS)!.text).toContain(
+      'Due tomorrow.',
+    );
+    // Queued at Mon 8:10 a.m. for Wed 6:00 p.m. on the ticket's calendar.
+    expect(
+      slaBusinessTime(
+        calendar,
+        { type: 'SLA_AT_RISK', clock: 'scheduling', deadline: '2026-12-10T00:00:00.000Z' },
+        new Date('2026-12-07T14:10:00Z'),
+      ).businessDaysLeft,
+    ).toEqual(atRisk.businessDaysLeft);
   });
 
   it('a days clock queued before its working day was carried still renders, in hours', () => {

@@ -93,6 +93,37 @@ describe('clock texts', () => {
     );
   });
 
+  // QA S62 #13 (L3-09): right after an authorization the 2-day release-date clock read «3 días
+  // hábiles» (27 h of 9 h days): a running days clock says its business dates, from the server's
+  // calendar walk (`daysLeft`), and its deadline's time on its last two dates.
+  it('a running days clock says its business dates: «Resta hoy y 2 días hábiles», never 3', () => {
+    const release = {
+      ...days,
+      remainingMinutes: 27 * 60,
+      deadline: '2026-12-10T00:00:00.000Z',
+      daysLeft: { todayMinutes: 540, days: 2, lastDayMinutes: 0, dueOn: null },
+    };
+    const time = (iso: string) => `time of ${iso}`;
+    expect(clockTimeText(release, es, time)).toBe('Resta hoy y 2 días hábiles');
+    expect(clockTimeText(release, english, time)).toBe('Rest of today and 2 business days');
+    const tomorrow = { ...release, daysLeft: { ...release.daysLeft, dueOn: 'TOMORROW' as const } };
+    expect(clockTimeText(tomorrow, es, time)).toBe(
+      'Vence mañana a las time of 2026-12-10T00:00:00.000Z',
+    );
+    expect(clockTimeText(tomorrow, english, time)).toBe(
+      'Due tomorrow at time of 2026-12-10T00:00:00.000Z',
+    );
+    // Paused, it has no deadline: its minutes by its working day, as before.
+    expect(clockTimeText({ ...release, status: 'PAUSED', daysLeft: null }, es)).toBe(
+      '3 días hábiles',
+    );
+    // No «Incluye el resto del día de inicio…» under a running one: its words say it.
+    expect(leftIncludesStartDay({ ...release, target: '2 business days' })).toBe(false);
+    expect(leftIncludesStartDay({ ...release, target: '2 business days', status: 'PAUSED' })).toBe(
+      true,
+    );
+  });
+
   it('a breached clock says how late it is instead of «0 min hábiles»', () => {
     expect(clockStatusText(breached, esMX.tickets)).toBe('Vencido');
     expect(clockTimeText(breached, es)).toBe('Vencido hace 1 h 20 min hábiles');

@@ -24,6 +24,7 @@ const timer = (id: string, breachedAt: string | null = null): SlaTimer => ({
     overdueMinutes: breachedAt ? 5 : null,
     businessDayMinutes: 540,
     countsFrom: null,
+    daysLeft: null,
   },
 });
 

@@ -1,3 +1,4 @@
+import type { BusinessDaysLeft } from '../../../src/shared/business-time-text';
 import { operation } from './graphql-client';
 import type { TicketSatisfaction } from './satisfaction';
 
@@ -53,10 +54,15 @@ export interface SlaClock {
   businessDayMinutes: number | null;
   /** A running clock outside business time now: when it counts again; else null (BUSINESS-TIME.md). */
   countsFrom: string | null;
+  /** A running clock counted in days: its time left in business dates (QA S62 #13); else null. */
+  daysLeft: BusinessDaysLeft | null;
 }
 
+/** QA S62 #13: a days clock's time left as business dates, «Resta hoy y 2 días hábiles». */
+const DAYS_LEFT_FIELD = 'daysLeft { todayMinutes days lastDayMinutes dueOn }';
+
 const CLOCK_FIELDS = `id kind status deadline startedAt endedAt remainingMinutes consumedMinutes budgetMinutes target
-  atRiskRecordedAt breachedAt overdueMinutes businessDayMinutes countsFrom`;
+  atRiskRecordedAt breachedAt overdueMinutes businessDayMinutes countsFrom ${DAYS_LEFT_FIELD}`;
 
 export interface TicketSummary {
   number: string;
@@ -446,10 +452,11 @@ export type BoardClock = Pick<
   | 'businessDayMinutes'
   // QA S52: the board said «Corriendo» where the ticket page said «Fuera de horario hábil».
   | 'countsFrom'
+  | 'daysLeft'
 >;
 
 const BOARD_CLOCK_FIELDS = `id kind status deadline endedAt remainingMinutes target atRiskRecordedAt
-  breachedAt overdueMinutes businessDayMinutes countsFrom`;
+  breachedAt overdueMinutes businessDayMinutes countsFrom ${DAYS_LEFT_FIELD}`;
 
 export interface SlaTimer {
   ticketNumber: string;

@@ -11,6 +11,11 @@ export function formatInstant(iso: string, language: Language, timeZone: string)
   }).format(new Date(iso));
 }
 
+/** An instant's time alone in `timeZone`, as {@link formatInstant} writes it («6:00 p.m.»). */
+export function formatTime(iso: string, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
 /**
  * An instant with its weekday before it, where the day matters more than the date (a clock that
  * counts again after a weekend, QA S52): «domingo, 6 dic 2026, 10:00 a.m.», "Sunday, Dec 6, 2026,

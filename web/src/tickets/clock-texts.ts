@@ -27,7 +27,8 @@ type ClockShown = Pick<
   | 'overdueMinutes'
   | 'businessDayMinutes'
   | 'countsFrom'
->;
+> &
+  Partial<Pick<SlaClock, 'deadline' | 'daysLeft'>>;
 
 /** A target as the API writes it, in days: «5 business days» is 5; null for any other unit. */
 function targetDays(target: string): number | null {
@@ -36,16 +37,20 @@ function targetDays(target: string): number | null {
 }
 
 /**
- * Whether a days clock's time left reads as more than its target («5 días hábiles y 4 h 58 min»
- * of a 5-day clock, QA F15): its start day never counts (L3-08/L3-09, BUSINESS-TIME.md), so its
- * budget holds the rest of that day too. The page says so beside the time left, or a manager used
- * to helpdesks that count the first day takes it for a bug. Whole minutes, as the time left reads.
+ * Whether a paused days clock's time left reads as more than its target («5 días hábiles y 4 h 58
+ * min» of a 5-day clock, QA F15): its start day never counts (L3-08/L3-09, BUSINESS-TIME.md), so
+ * its budget holds the rest of that day too. The page says so beside the time left, or a manager
+ * used to helpdesks that count the first day takes it for a bug. Whole minutes, as the time left
+ * reads. A running one says its business dates instead («Resta hoy y 5 días hábiles», QA S62 #13),
+ * which need no note.
  */
 export function leftIncludesStartDay(
-  clock: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes' | 'target'>,
+  clock: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes' | 'target'> &
+    Partial<Pick<SlaClock, 'daysLeft'>>,
 ): boolean {
   const days = targetDays(clock.target);
   if (days === null || clock.businessDayMinutes === null) return false;
+  if (clock.status === 'RUNNING' && clock.daysLeft) return false;
   if (clock.status !== 'RUNNING' && clock.status !== 'PAUSED') return false;
   return Math.round(clock.remainingMinutes) > days * clock.businessDayMinutes;
 }
@@ -102,12 +107,22 @@ export function clockStatusText(clock: ClockShown, t: ClockWords): string {
 /**
  * The business time left of a running or paused clock, or how late a breached one that has not
  * ended is («Vencido hace 1 h 20 min hábiles», not «0 min hábiles»); null otherwise. A clock
- * counted in days says days (QA S20: a 2-day clock read «27 h hábiles»), by its calendar's working
- * day (`businessDayMinutes`).
+ * counted in days says days (QA S20: a 2-day clock read «27 h hábiles»): running, in business
+ * dates (`daysLeft`, QA S62 #13: «Resta hoy y 2 días hábiles», «Vence hoy a las 6:00 p.m.» with
+ * `formatTime`, never «3 días hábiles» for a 2-day clock); paused, by its calendar's working day
+ * (`businessDayMinutes`), as its time left is kept in minutes.
  */
-export function clockTimeText(clock: ClockShown, t: ClockTimeMessages): string | null {
+export function clockTimeText(
+  clock: ClockShown,
+  t: ClockTimeMessages,
+  formatTime?: (iso: string) => string,
+): string | null {
   if (clock.breachedAt && !clock.endedAt && clock.overdueMinutes !== null) {
     return t.overdue(clock.overdueMinutes, clock.businessDayMinutes);
+  }
+  if (clock.status === 'RUNNING' && clock.daysLeft) {
+    const at = clock.deadline && formatTime ? formatTime(clock.deadline) : undefined;
+    return t.daysLeft(clock.daysLeft, at);
   }
   if (clock.status === 'RUNNING' || clock.status === 'PAUSED') {
     return t.left(clock.remainingMinutes, clock.businessDayMinutes);

@@ -14,7 +14,8 @@ export function ClockTimeLeft({
   text,
   fallback = '—',
 }: {
-  clock: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes' | 'target'>;
+  clock: Pick<SlaClock, 'status' | 'remainingMinutes' | 'businessDayMinutes' | 'target'> &
+    Partial<Pick<SlaClock, 'daysLeft'>>;
   text: string | null;
   fallback?: ReactNode;
 }) {

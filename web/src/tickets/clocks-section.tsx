@@ -48,10 +48,10 @@ function ClockRow({
   earlier?: boolean;
 }) {
   const { t, language } = useI18n();
-  const { format } = useLocalTime();
+  const { format, formatTime } = useLocalTime();
   const client = useClientReader();
   const breached = clock.breachedAt !== null;
-  const left = clockTimeText(clock, clockTimeWords[language]);
+  const left = clockTimeText(clock, clockTimeWords[language], formatTime);
   const endedAt = left == null ? clock.endedAt : null;
   return (
     <tr

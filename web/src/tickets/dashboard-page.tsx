@@ -63,7 +63,7 @@ function TimerTable({
   clients: ReadonlyMap<string, string>;
 }) {
   const { t, language } = useI18n();
-  const { format } = useLocalTime();
+  const { format, formatTime } = useLocalTime();
   const columns = t.ticketBrowser.columns;
   // On a phone (≤ 40rem, styles.css) each clock is a stacked card whose cells carry their
   // column's name (data-label); the table stays a table for screen readers (QA).
@@ -122,7 +122,7 @@ function TimerTable({
               <td data-label={t.tickets.remaining}>
                 <ClockTimeLeft
                   clock={timer.clock}
-                  text={clockTimeText(timer.clock, clockTimeWords[language])}
+                  text={clockTimeText(timer.clock, clockTimeWords[language], formatTime)}
                 />
               </td>
             </tr>

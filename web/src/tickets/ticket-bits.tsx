@@ -1,5 +1,5 @@
 import type { TicketOrder, TicketSummary } from '../api/tickets';
-import { browserTimeZone, formatInstant, formatInstantWithDay } from '../i18n/format';
+import { browserTimeZone, formatInstant, formatInstantWithDay, formatTime } from '../i18n/format';
 import type { Messages } from '../i18n/es-mx';
 import { useI18n } from '../i18n/i18n-context';
 import { zoneTitle } from '../i18n/zone-name';
@@ -19,6 +19,8 @@ export function useLocalTime(): {
   format: (iso: string | null) => string;
   /** With the weekday (`formatInstantWithDay`). */
   formatWithDay: (iso: string) => string;
+  /** The time alone (`formatTime`). */
+  formatTime: (iso: string) => string;
 } {
   const { language } = useI18n();
   const { user } = useSession();
@@ -27,6 +29,7 @@ export function useLocalTime(): {
     zone,
     format: (iso) => (iso ? formatInstant(iso, language, zone) : '—'),
     formatWithDay: (iso) => formatInstantWithDay(iso, language, zone),
+    formatTime: (iso) => formatTime(iso, language, zone),
   };
 }
 
