@@ -401,4 +401,42 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
         .count(),
     ).toBe(0);
   });
+
+  // QA S62: a form's notice said «(ahora: Sesión remota propuesta)» for a session the client had
+  // confirmed, where the page's state reads «Sesión remota confirmada».
+  it('a comment being written while a session is proposed and confirmed: its notice reads «(ahora: Sesión remota confirmada)», as the page', async () => {
+    const number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'No timbra el complemento de pago',
+      description: 'Error al timbrar complementos de pago.',
+    });
+    const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(agent, AGENT, e2e.password(AGENT));
+    await agent.goto(`/tickets/${number}`);
+    await inSpanish(agent);
+    const comments = agent.getByTestId('comment-box');
+    const REPLY = 'Revisaré el certificado antes de la sesión.';
+    await comments.locator('#comment-body').fill(REPLY);
+
+    const proposed = await gql(
+      e2e.world.api,
+      `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
+      { input: { number, at: businessHour(), link: LINK, durationMinutes: 30 } },
+      e2e.world.bearer(Role.AGENT),
+    );
+    expect(proposed.body.errors).toBeUndefined();
+    const accepted = await gql(
+      e2e.world.api,
+      `mutation ($input: AcceptRemoteSessionInput!) { acceptRemoteSession(input: $input) { seq } }`,
+      { input: { number, proposal: 1 } },
+      e2e.world.bearer(Role.CLIENT_USER),
+    );
+    expect(accepted.body.errors).toBeUndefined();
+
+    await agent.getByTestId('ticket-state').getByText('Sesión remota confirmada').waitFor();
+    const notice = comments.getByTestId('ticket-updated-notice');
+    await notice.getByText('(ahora: Sesión remota confirmada).', { exact: false }).waitFor();
+    expect(await notice.innerText()).not.toContain('Sesión remota propuesta');
+    expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
+  });
 });

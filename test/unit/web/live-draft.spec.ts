@@ -96,6 +96,7 @@ describe('liveFormStatus: an open form when the ticket changes', () => {
     expect(liveFormStatus({ baseline, ticket: commented, allowed: true, sending: false })).toEqual({
       kind: 'updated',
       state: 'REGISTERED',
+      confirmedRemoteSession: false,
       stateChanged: false,
       change: { latest: event(2), more: 0 },
     });
@@ -107,6 +108,7 @@ describe('liveFormStatus: an open form when the ticket changes', () => {
     ).toEqual({
       kind: 'withdrawn',
       state: 'IN_DIAGNOSIS',
+      confirmedRemoteSession: false,
       change: { latest: classified.timeline[2], more: 1 },
     });
   });
@@ -119,7 +121,54 @@ describe('liveFormStatus: an open form when the ticket changes', () => {
         allowed: true,
         sending: false,
       }),
-    ).toEqual({ kind: 'updated', state: 'REGISTERED', stateChanged: false, change: undefined });
+    ).toEqual({
+      kind: 'updated',
+      state: 'REGISTERED',
+      confirmedRemoteSession: false,
+      stateChanged: false,
+      change: undefined,
+    });
+  });
+
+  // QA S62: the «(ahora: …)» of a form's notice read «Sesión remota propuesta» for a session the
+  // client had confirmed, where the page reads «Sesión remota confirmada» (stateText).
+  it('a remote session the client confirmed while the agent wrote: the state reads as confirmed, and changed', () => {
+    const proposed: MarkedTicket = {
+      ...registered,
+      state: 'REMOTE_SESSION_PROPOSED',
+      allowedActions: ['withdrawRemoteSession', 'cancel'],
+      confirmedRemoteSessionAt: null,
+    };
+    const confirmed = {
+      ...proposed,
+      timeline: [event(1), event(2, { type: 'REMOTE_SESSION_ACCEPTED' })],
+      confirmedRemoteSessionAt: '2026-03-03T16:00:00.000Z',
+    };
+    const status = liveFormStatus({
+      baseline: ticketBaseline(proposed),
+      ticket: confirmed,
+      allowed: true,
+      sending: false,
+    });
+    expect(status).toMatchObject({
+      kind: 'updated',
+      state: 'REMOTE_SESSION_PROPOSED',
+      confirmedRemoteSession: true,
+      stateChanged: true,
+    });
+    // A draft kept before the baseline said so: the state alone decides, as it did.
+    const { confirmedRemoteSession: _unknown, ...older } = ticketBaseline(proposed);
+    expect(
+      liveFormStatus({ baseline: older, ticket: confirmed, allowed: true, sending: false }),
+    ).toMatchObject({ confirmedRemoteSession: true, stateChanged: false });
+    expect(
+      liveFormStatus({
+        baseline: ticketBaseline(proposed),
+        ticket: confirmed,
+        allowed: false,
+        sending: false,
+      }),
+    ).toMatchObject({ kind: 'withdrawn', confirmedRemoteSession: true });
   });
 
   it("the form's own sending is no news: no notice while it reloads and closes", () => {

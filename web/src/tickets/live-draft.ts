@@ -8,7 +8,8 @@ import type { TicketDetail, TicketEvent } from '../api/tickets';
 export type MarkedTicket = Pick<
   TicketDetail,
   'state' | 'slaStatus' | 'assigneeId' | 'releaseDate' | 'allowedActions' | 'timeline'
->;
+> &
+  Partial<Pick<TicketDetail, 'confirmedRemoteSessionAt'>>;
 
 /**
  * A short fingerprint of what a person writing on the ticket sees change: its state, SLA status,
@@ -35,6 +36,11 @@ export interface DraftBaseline {
   readonly seq: number;
   /** Its state then: a notice names the state only when it changed. */
   readonly state: string;
+  /**
+   * Whether the client had confirmed its remote session then (the state then read «Sesión remota
+   * confirmada», QA S62); absent in drafts kept before it was.
+   */
+  readonly confirmedRemoteSession?: boolean;
 }
 
 export function ticketBaseline(ticket: MarkedTicket): DraftBaseline {
@@ -42,6 +48,7 @@ export function ticketBaseline(ticket: MarkedTicket): DraftBaseline {
     mark: ticketMark(ticket),
     seq: ticket.timeline.reduce((max, e) => Math.max(max, e.seq), 0),
     state: ticket.state,
+    confirmedRemoteSession: Boolean(ticket.confirmedRemoteSessionAt),
   };
 }
 
@@ -82,12 +89,15 @@ export type LiveFormStatus =
   | {
       readonly kind: 'updated';
       readonly state: string;
+      /** The remote session waited for is the one the client confirmed (`stateText`'s label). */
+      readonly confirmedRemoteSession: boolean;
       readonly stateChanged: boolean;
       readonly change: TicketChange | undefined;
     }
   | {
       readonly kind: 'withdrawn';
       readonly state: string;
+      readonly confirmedRemoteSession: boolean;
       readonly change: TicketChange | undefined;
     };
 
@@ -110,12 +120,19 @@ export function liveFormStatus({
 }: LiveFormInput): LiveFormStatus {
   if (sending || baseline === undefined) return { kind: 'current' };
   const change = changesSince(ticket.timeline, baseline.seq);
-  if (!allowed) return { kind: 'withdrawn', state: ticket.state, change };
+  // QA S62: the notice names the state as the page does («Sesión remota confirmada»), and a
+  // confirmation is a change of what the state reads.
+  const confirmedRemoteSession = Boolean(ticket.confirmedRemoteSessionAt);
+  if (!allowed) return { kind: 'withdrawn', state: ticket.state, confirmedRemoteSession, change };
   if (ticketMark(ticket) !== baseline.mark)
     return {
       kind: 'updated',
       state: ticket.state,
-      stateChanged: ticket.state !== baseline.state,
+      confirmedRemoteSession,
+      stateChanged:
+        ticket.state !== baseline.state ||
+        (baseline.confirmedRemoteSession !== undefined &&
+          baseline.confirmedRemoteSession !== confirmedRemoteSession),
       change,
     };
   return { kind: 'current' };

@@ -135,7 +135,7 @@ export function TicketUpdatedNotice({
   const { t } = useI18n();
   const l = t.ticketPage.liveDraft;
   const words = useChangeWords();
-  const stateName = useStateText()(status.state);
+  const stateName = useStateText()(status.state, status.confirmedRemoteSession);
   const text = status.change
     ? `${changeSentence(words, status.change, status.stateChanged ? stateName : undefined)}.`
     : l.updated(stateName);
@@ -180,7 +180,7 @@ export function PreservedDraft({
   const { t } = useI18n();
   const l = t.ticketPage.liveDraft;
   const words = useChangeWords();
-  const stateName = useStateText()(status.state);
+  const stateName = useStateText()(status.state, status.confirmedRemoteSession);
   const [copy, setCopy] = useState<'copied' | 'failed'>();
   const box = useRef<HTMLDivElement>(null);
   // The field being typed in has just gone: keystrokes should not fall on the page body.
