@@ -9,6 +9,7 @@ import {
 } from '../../../src/business-time/engine';
 import type { TicketClockEntity } from '../../../src/tickets/ticket-clock.entity';
 import { clockFromView, liveClockFromEntity } from '../../../src/tickets/ticket.mapper';
+import { businessDaysLeft } from '../../../src/tickets/business-days-left';
 
 // Issue 5 item 4 / issue 10: a clock read from the read model (`liveClockFromEntity`, what the SLA
 // board maps 200 times per read, its timestamps passed through as they are) is the same clock the
@@ -118,13 +119,20 @@ describe('a stored clock read live (issue 10, L3-06…L3-09)', () => {
           row.status === 'RUNNING'
             ? businessMillisecondsBetween(calendar, row.consumedAsOf, now)
             : 0;
-        const { overdueMinutes, businessDayMinutes, countsFrom, ...rest } = live;
+        const { overdueMinutes, businessDayMinutes, countsFrom, daysLeft, ...rest } = live;
         expect(rest).toEqual({
           ...clockFromView(viewOf(row), since),
           overdueMinutes: undefined,
           businessDayMinutes: undefined,
           countsFrom: undefined,
+          daysLeft: undefined,
         });
+        // QA S62 #13: a running days clock before its deadline says its business dates.
+        expect(daysLeft).toEqual(
+          row.status === 'RUNNING' && row.targetUnit === 'days' && row.deadline && !row.breachedAt
+            ? businessDaysLeft(calendar, now, row.deadline)
+            : null,
+        );
         // A running clock outside business time says when it counts again: the next opening.
         const closed = row.status === 'RUNNING' && !isBusinessTime(calendar, now);
         expect(countsFrom).toEqual(closed ? nextBusinessMoment(calendar, now) : null);
