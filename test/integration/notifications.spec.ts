@@ -2,6 +2,8 @@ import { CalendarsService } from '../../src/business-time/calendars/calendars.se
 import { addBusinessMinutes, businessMinutesBetween } from '../../src/business-time/engine';
 import { Locale } from '../../src/identity/locale.enum';
 import { Role } from '../../src/identity/role.enum';
+import { businessDaysLeftEn, businessDaysLeftEs } from '../../src/shared/business-time-text';
+import { businessDaysLeft } from '../../src/tickets/business-days-left';
 import type { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import {
   ticketEventKey,
@@ -229,9 +231,11 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
       eventKey: `${atRisk.eventKey}:breach`,
     };
     const before = businessMinutesBetween(engine, new Date(breached.deadline), new Date());
+    const queuedFrom = new Date();
     await enqueue(atRisk);
     await enqueue(breached);
     const after = businessMinutesBetween(engine, new Date(breached.deadline), new Date()) + 1;
+    const queuedTo = new Date();
     const rows = await waitFor('SLA rows SENT', async () => {
       const r = [...(await outbox(atRisk.eventKey)), ...(await outbox(breached.eventKey))];
       return r.length === 4 && r.every((x) => x.status === 'SENT') && r;
@@ -240,7 +244,16 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
     expect(mails).toHaveLength(4);
     const to = (address: string, subject: string) =>
       mails.find((m) => m.to.includes(address) && m.subject.includes(subject))!.text;
-    return { to, bounds: { before, after }, eventKeys: [atRisk.eventKey, breached.eventKey] };
+    // What a days clock has left, in business dates, at either end of the enqueueing (QA S62 #13).
+    const daysLeftWords = [queuedFrom, queuedTo].map((at) =>
+      businessDaysLeft(engine, at, new Date(deadline))!,
+    );
+    return {
+      to,
+      bounds: { before, after },
+      eventKeys: [atRisk.eventKey, breached.eventKey],
+      daysLeftWords,
+    };
   }
 
   it('L3-06…L3-09: the at-risk email tells the business time left, the breach how late it was told', async () => {
@@ -276,10 +289,26 @@ describe('L3-11 email outbox, end to end on the SMTP catcher', () => {
   });
 
   it('L3-08/L3-09 (QA S21): a clock counted in days is told in business days, as the web app says it', async () => {
-    // One working day (540 min) and 4 h left; a scheduling clock months late.
-    const { to, bounds, eventKeys } = await sendSlaPair('diagnosis', 540 + 240, 'scheduling');
-    expect(to('gerente@becken.example', 'SLA en riesgo')).toContain('Quedan 1 día hábil y 4 h.');
-    expect(to('agente@becken.example', 'SLA at risk')).toContain('1 business day and 4 h left.');
+    // 13 business hours left; a scheduling clock months late.
+    const { to, bounds, eventKeys, daysLeftWords } = await sendSlaPair(
+      'diagnosis',
+      540 + 240,
+      'scheduling',
+    );
+    // QA S62 #13: in business dates on the ticket's calendar («Vence mañana.», «Resta hoy y 1 día
+    // hábil.»), whatever the hour the test runs, never its minutes as days of 9 h.
+    const es = to('gerente@becken.example', 'SLA en riesgo');
+    expect(daysLeftWords.some((left) => es.includes(`${businessDaysLeftEs(left)}.`))).toBe(true);
+    expect(es).not.toContain('Quedan 1 día hábil y 4 h.');
+    const en = to('agente@becken.example', 'SLA at risk');
+    expect(
+      daysLeftWords.some((left) => {
+        const words = businessDaysLeftEn(left);
+        return en.includes(
+          left.dueOn ? `${words}.` : `Left: ${words.charAt(0).toLowerCase()}${words.slice(1)}.`,
+        );
+      }),
+    ).toBe(true);
     // Days of 540 min, then the hours and minutes under a day.
     const late =
       /Vencido hace (\d+) días hábiles(?: y (?:(\d+) h)? ?(?:(\d+) min)?)?\.\n[^]*Venció: martes, 3 de febrero de 2026/.exec(
