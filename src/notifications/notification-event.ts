@@ -704,6 +704,13 @@ export interface ProviderAssignedEvent extends EventBase {
    * cancellation (METHOD:CANCEL, same UID, a higher SEQUENCE), in this one email each.
    */
   readonly sessionCalendar?: { readonly session: RemoteSessionEntry };
+  /**
+   * QA S63 (L3-06, L3-07): the agent assigned the ticket to themselves (classifying it with their
+   * own name, «Automático» picking them, or a reassignment to themselves). Their own action needs
+   * no «assigned to you» email: the event exists only to hand over a confirmed session they do not
+   * hold yet (`sessionCalendar`), and they get its invitation alone, never a second copy.
+   */
+  readonly selfAssigned?: true;
 }
 
 /**

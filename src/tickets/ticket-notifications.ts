@@ -115,7 +115,8 @@ function clockSpokenOf(n: NotificationEvent): 'diagnosis' | 'scheduling' | null 
  * reply, estimate authorized / rejected / re-estimate asked, failures reported, delivery accepted,
  * ticket reopened) to the assigned agent, or every agent while none is assigned; a problem's first
  * assignment and a reassignment (L3-07) to the agent who now has the ticket (not to an agent who
- * assigned it to themselves, named or picked automatically). Keyed by
+ * assigned it to themselves, named, picked automatically or reassigned: QA S63, unless a confirmed
+ * remote session ahead changes hands with it, `selfAssigned`). Keyed by
  * `providerEventKey(number, seq)`, so it is queued once per recipient whatever the retries.
  */
 export function providerNotificationFor(
@@ -141,19 +142,28 @@ export function providerNotificationFor(
   const initial = initialAssignmentOf(event, cause);
   if (initial) {
     const classification = slice.classification === 'REQUIREMENT' ? 'REQUIREMENT' : 'PROBLEM';
-    return { ...base, ...initial, classification, ...handedSession(slice, event.at) };
+    const handed = handedSession(slice, event.at);
+    // QA S63: one's own assignment is emailed only to hand a confirmed session over.
+    if (initial.selfAssigned && !handed.sessionCalendar) return null;
+    return { ...base, ...initial, classification, ...handed };
   }
   if (event.type === 'reassign' && event.actor) {
     // L3-07: the agent who now has the ticket is told; the client is not (its page shows it).
     const note = optional(event.data.note);
+    const assigneeId = text(event.data.agentId);
+    const handed = handedSession(slice, event.at);
+    // QA S63: an agent who takes the ticket themselves hears of it only for the session.
+    const self = assigneeId === event.actor.userId;
+    if (self && !handed.sessionCalendar) return null;
     return {
       ...base,
       type: 'PROVIDER_ASSIGNED',
-      assigneeId: text(event.data.agentId),
+      assigneeId,
       previousAssigneeId: optional(event.data.previousAgentId) ?? null,
       actorId: event.actor.userId,
       ...(note ? { note } : {}),
-      ...handedSession(slice, event.at),
+      ...handed,
+      ...(self ? { selfAssigned: true as const } : {}),
     };
   }
   if (event.type === 'recordClientAnswer' && event.actor) {
@@ -335,10 +345,11 @@ function answerClockOf(
 
 /**
  * L3-07: a problem's first assignment, for the agent's email. A named agent is told by the
- * `classify` event (it carries who classified, so an agent who takes the ticket themselves is not
- * emailed); the least-loaded pick by the `ASSIGNED` event the workflow records with it (the only
- * event that names that agent), unless the pick is the agent who classified (`cause`, the
- * `classify` it was recorded in; a ticket is classified once): their own action needs no email.
+ * `classify` event (it carries who classified, so an agent who takes the ticket themselves is
+ * `selfAssigned`); the least-loaded pick by the `ASSIGNED` event the workflow records with it (the
+ * only event that names that agent), `selfAssigned` when the pick is the agent who classified
+ * (`cause`, the `classify` it was recorded in; a ticket is classified once): their own action
+ * needs no email, only the confirmed session it hands them (QA S63, {@link handedSession}).
  * Each is one timeline event, so one email per recipient.
  */
 function initialAssignmentOf(
@@ -349,23 +360,24 @@ function initialAssignmentOf(
   if (!agentId) return null;
   // A problem (L3-07) or a requirement (L3-08) classified with a named agent.
   if (e.type === 'classify' && e.actor) {
-    if (e.actor.userId === agentId) return null;
     return {
       type: 'PROVIDER_ASSIGNED',
       assigneeId: agentId,
       previousAssigneeId: null,
       actorId: e.actor.userId,
       initial: 'NAMED',
+      ...(e.actor.userId === agentId ? { selfAssigned: true as const } : {}),
     };
   }
   if (e.type === 'ASSIGNED' && e.data.automatic === true) {
-    if (cause?.type === 'classify' && cause.actor?.userId === agentId) return null;
+    const self = cause?.type === 'classify' && cause.actor?.userId === agentId;
     return {
       type: 'PROVIDER_ASSIGNED',
       assigneeId: agentId,
       previousAssigneeId: null,
       actorId: null,
       initial: 'AUTOMATIC',
+      ...(self ? { selfAssigned: true as const } : {}),
     };
   }
   return null;

@@ -641,6 +641,130 @@ describe('remote sessions the client can act on (L3-06)', () => {
     ).toEqual([]);
   });
 
+  /** The id and address of the demo user behind `role`'s login. */
+  async function me(role: Role): Promise<{ id: string; email: string }> {
+    const { body } = await gql<{ me: { id: string; email: string } }>(
+      world.api,
+      '{ me { id email } }',
+      {},
+      world.bearer(role),
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.me;
+  }
+  const classify = (n: string, agentId: string, headers = world.bearer(Role.AGENT)) =>
+    gql(
+      world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number: n, classification: 'PROBLEM', agentId } },
+      headers,
+    );
+  /** A new provider agent, and their login. */
+  async function newAgent(name: string): Promise<{ id: string; email: string; headers: object }> {
+    const email = `agente-s63-${Date.now()}@becken.example`;
+    const [{ organization_id: provider }] = await world.db.query<{ organization_id: string }[]>(
+      `SELECT organization_id FROM app_user WHERE email = 'agente@becken.example'`,
+    );
+    const password = 'temporal-password-123';
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: provider,
+          email,
+          displayName: name,
+          roles: ['AGENT'],
+          temporaryPassword: password,
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const login = await gql<{ login: { token: string } }>(
+      world.api,
+      `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+      { email, password },
+    );
+    expect(login.body.errors).toBeUndefined();
+    return {
+      id: created.body.data!.createUser.id,
+      email,
+      headers: { authorization: `Bearer ${login.body.data!.login.token}` },
+    };
+  }
+  /** The staff's copy of the client's confirmation (a REQUEST), once it went. */
+  const confirmationTo = async (n: string, address: string) => {
+    const mails = await eventually(
+      async () =>
+        (await caughtMails(address)).filter(
+          (m) => m.subject.includes(n) && /confirmó|confirmed/.test(m.subject),
+        ),
+      (found) => found.length === 1,
+    );
+    const [calendar] = await caughtCalendars(mails[0]);
+    expect(calendar.props).toMatchObject({ METHOD: 'REQUEST', ATTENDEE: `mailto:${address}` });
+    return calendar;
+  };
+
+  it('QA S63: an agent who classifies the ticket for themselves is handed the confirmed session (REQUEST) and its holder gets the CANCEL, one email each; one who holds it already gets none', async () => {
+    const agent = await newAgent('Beatriz Agente');
+    const holder = await me(Role.AGENT);
+    // Another agent proposes the session and holds it once the client confirms it.
+    const n = await register();
+    expect((await propose({ number: n, at: businessHour(2), link: LINK })).code).toBeUndefined();
+    expect((await accept({ number: n, proposal: 1 })).code).toBeUndefined();
+    const held = await confirmationTo(n, holder.email);
+
+    // The agent classifies it naming themselves: no «assigned to you» email, but the session.
+    const classified = await classify(n, agent.id, agent.headers as Record<string, string>);
+    expect(classified.body.errors).toBeUndefined();
+    const rows = await sent(n, 'PROVIDER_ASSIGNED', 2);
+    expect(rows.map((r) => r.recipient_address).sort()).toEqual([agent.email, holder.email].sort());
+    const [own, ...moreOwn] = (await caughtMails(agent.email)).filter(
+      subjectHas(n, 'Sesión remota a su cargo'),
+    );
+    expect(moreOwn).toEqual([]);
+    expect(own.text).toContain(`Usted tomó el ticket ${n}.`);
+    const [request, ...otherFiles] = await caughtCalendars(own);
+    expect(otherFiles).toEqual([]);
+    expect(request.props).toMatchObject({
+      METHOD: 'REQUEST',
+      STATUS: 'CONFIRMED',
+      UID: held.props.UID,
+      DTSTART: held.props.DTSTART,
+      ATTENDEE: `mailto:${agent.email}`,
+    });
+    expect(Number(request.props.SEQUENCE)).toBeGreaterThan(Number(held.props.SEQUENCE));
+    expect((await caughtMails(agent.email)).filter(subjectHas(n, 'Ticket asignado a'))).toEqual([]);
+    // The previous holder reads English (Alex Agent's language).
+    const [previous, ...morePrevious] = (await caughtMails(holder.email)).filter(
+      subjectHas(n, 'Ticket assigned to Beatriz Agente'),
+    );
+    expect(morePrevious).toEqual([]);
+    expect(previous.text).toContain(`Beatriz Agente took ticket ${n}.`);
+    expect(plain(previous.text)).toMatch(
+      /The remote session of .+ goes to Beatriz Agente with the ticket/,
+    );
+    const [cancel] = await caughtCalendars(previous);
+    expect(cancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: held.props.UID,
+      ATTENDEE: `mailto:${holder.email}`,
+      SEQUENCE: request.props.SEQUENCE,
+    });
+
+    // The agent proposed the session themselves (their calendar holds it): classifying it for
+    // themselves emails nobody of the assignment (the client's CLASSIFIED went with it).
+    const m = await register();
+    expect((await propose({ number: m, at: businessHour(2), link: LINK })).code).toBeUndefined();
+    expect((await accept({ number: m, proposal: 1 })).code).toBeUndefined();
+    await confirmationTo(m, holder.email);
+    expect((await classify(m, holder.id)).body.errors).toBeUndefined();
+    await sent(m, 'CLASSIFIED', 1);
+    expect(await outbox(m, 'PROVIDER_ASSIGNED')).toEqual([]);
+  });
+
   it('QA S62: staff withdraw a confirmed session: back to REGISTERED with the triage clock as it was; the client and the agent holding it get its cancellation, once each', async () => {
     const n = await register();
     expect((await propose({ number: n, at: businessHour(2), link: LINK })).code).toBeUndefined();

@@ -327,10 +327,14 @@ export const providerTemplates: TemplateFamily<
       });
     }
     const handover = sessionHandover(e, ctx, agent);
+    // QA S63: who took the ticket themselves reads it as the session handed to them.
+    const ownHandover = e.selfAssigned === true && ctx.recipientId === e.assigneeId;
     return {
       subject: ticketSubjectLine(
         e.ticket,
-        `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}`,
+        ownHandover
+          ? ctx.t('Sesión remota a su cargo', 'Remote session now yours')
+          : `${ctx.t('Ticket asignado a', 'Ticket assigned to')} ${agent}`,
       ),
       heading: assignedHeading(e, ctx, agent, who),
       blocks: [...blocks, ...(handover ? [handover.block] : [])],
@@ -385,11 +389,22 @@ function assignedHeading(
   who: string,
 ): string {
   const n = e.ticket.number;
+  if (e.selfAssigned && ctx.recipientId === e.assigneeId) {
+    return e.initial === 'AUTOMATIC'
+      ? ctx.t(
+          `El ticket ${n} se le asignó automáticamente al clasificarlo (el agente con menos carga).`,
+          `Ticket ${n} was assigned to you automatically when you classified it (the least-loaded agent).`,
+        )
+      : ctx.t(`Usted tomó el ticket ${n}.`, `You took ticket ${n}.`);
+  }
   if (e.initial === 'AUTOMATIC') {
     return ctx.t(
       `El ticket ${n} se asignó automáticamente a ${agent} (el agente con menos carga).`,
       `Ticket ${n} was assigned to ${agent} automatically (the least-loaded agent).`,
     );
+  }
+  if (e.selfAssigned) {
+    return ctx.t(`${agent} tomó el ticket ${n}.`, `${agent} took ticket ${n}.`);
   }
   return ctx.t(
     `${who} asignó el ticket ${n} a ${agent}.`,

@@ -148,6 +148,8 @@ export function renderEmail(
   // L3-11: nobody is emailed their own comment (a registrant's or participant's, QA S43), nor
   // their own failure report (QA S60 #4).
   if (recipient.id !== undefined && recipient.id === ownActorOf(event)) return null;
+  // QA S63: nor of their own assignment, but for the confirmed session it hands them.
+  if (recipient.id !== undefined && ownAssignmentWithoutHandover(event, recipient.id)) return null;
   const ctx = ticketEmailContext(
     { ...recipient, side: recipient.side ?? eventSide(event.type) },
     options,
@@ -203,6 +205,18 @@ function ownActorOf(event: NotificationEvent): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * QA S63 (L3-06, L3-07): an agent who assigned the ticket to themselves (`selfAssigned`) is
+ * emailed only the invitation of the confirmed session it hands them: none when there is no
+ * session or their calendar holds it already (`heldBy`: they proposed it, or had it before).
+ */
+function ownAssignmentWithoutHandover(event: NotificationEvent, recipientId: string): boolean {
+  if (event.type !== 'PROVIDER_ASSIGNED' || !event.selfAssigned) return false;
+  if (recipientId !== event.assigneeId) return false;
+  const session = event.sessionCalendar?.session;
+  return !session || (session.heldBy ?? []).includes(recipientId);
 }
 
 function applyTemplate(

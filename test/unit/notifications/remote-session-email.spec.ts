@@ -197,6 +197,51 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     expect(renderEmail(moved, staff('u-other'), options)!.attachments).toEqual([]);
   });
 
+  it('QA S63: an agent who takes the ticket themselves gets the session they did not hold, alone; the previous holder its cancellation', () => {
+    const taken: ProviderAssignedEvent = {
+      eventKey: `ticket-${TICKET.number}:12:provider`,
+      occurredAt: '2026-12-01T16:00:00.000Z',
+      ticket: TICKET,
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: 'u-new',
+      previousAssigneeId: null,
+      actorId: 'u-new',
+      initial: 'NAMED',
+      classification: 'PROBLEM',
+      selfAssigned: true,
+      sessionCalendar: { session: { ...session, heldBy: ['u-old', 'u-registrant'] } },
+    };
+    const staff = (id: string, locale = Locale.ES_MX) => ({
+      ...ES,
+      id,
+      email: `${id}@becken.example`,
+      locale,
+      side: 'STAFF' as const,
+    });
+    const options = { ...OPTIONS, names: new Map([['u-new', 'Nora Nueva']]) };
+    const own = renderEmail(taken, staff('u-new'), options)!;
+    expect(own.subject).toBe(`[${TICKET.number}] Sesión remota a su cargo: ${TICKET.subject}`);
+    expect(own.text).toContain(`Usted tomó el ticket ${TICKET.number}.`);
+    expect(own.text).toContain('ahora está a su cargo');
+    expect(ics(taken, staff('u-new'))).toMatchObject({ METHOD: 'REQUEST', UID: invitation.UID });
+    const ownEn = renderEmail(taken, staff('u-new', Locale.EN), options)!;
+    expect(ownEn.subject).toBe(`[${TICKET.number}] Remote session now yours: ${TICKET.subject}`);
+    expect(ownEn.text).toContain(`You took ticket ${TICKET.number}.`);
+    const old = renderEmail(taken, staff('u-old'), options)!;
+    expect(old.text).toContain(`Nora Nueva tomó el ticket ${TICKET.number}.`);
+    expect(plain(old.text)).toMatch(/La sesión remota del .+ pasa a Nora Nueva con el ticket/);
+    expect(ics(taken, staff('u-old'))).toMatchObject({ METHOD: 'CANCEL', UID: invitation.UID });
+    // Their calendar holds it already (they proposed it): no email, not a second invitation.
+    const held = {
+      ...taken,
+      sessionCalendar: { session: { ...session, heldBy: ['u-new', 'u-registrant'] } },
+    };
+    expect(renderEmail(held, staff('u-new'), options)).toBeNull();
+    // Nor without a session to hand over.
+    const bare: ProviderAssignedEvent = { ...taken, sessionCalendar: undefined };
+    expect(renderEmail(bare, staff('u-new'), options)).toBeNull();
+  });
+
   it('staff withdrew it: the client reads who and the note, nothing asked of them, and its CANCEL if held; es-MX and English', () => {
     const withdrawn: RemoteSessionWithdrawnEvent = {
       eventKey: `ticket-${TICKET.number}:12`,

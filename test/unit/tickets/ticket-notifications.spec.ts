@@ -1188,4 +1188,46 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
       providerNotificationFor(TICKET, classify, withSession({ accepted }, 'u-agent-2')),
     ).toMatchObject({ initial: 'NAMED', sessionCalendar: { session: entry } });
   });
+
+  it('QA S63: an agent who assigns the ticket to themselves is handed the confirmed session ahead (named, «Automático» or reassigned), and otherwise not emailed', () => {
+    const own = withSession({ accepted }, 'u-agent-2');
+    const classify = event(
+      'classify',
+      { classification: 'PROBLEM', agentId: 'u-agent-2' },
+      'AGENT',
+      'u-agent-2',
+    );
+    expect(providerNotificationFor(TICKET, classify, own)).toMatchObject({
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: 'u-agent-2',
+      actorId: 'u-agent-2',
+      initial: 'NAMED',
+      selfAssigned: true,
+      sessionCalendar: { session: entry },
+    });
+    const picked = { ...event('ASSIGNED', { agentId: 'u-agent-2', automatic: true }), actor: null };
+    const byThemselves = event('classify', { classification: 'PROBLEM' }, 'AGENT', 'u-agent-2');
+    expect(providerNotificationFor(TICKET, picked, own, byThemselves)).toMatchObject({
+      initial: 'AUTOMATIC',
+      selfAssigned: true,
+      sessionCalendar: { session: entry },
+    });
+    const taken = event(
+      'reassign',
+      { agentId: 'u-agent-2', previousAgentId: 'u-agent' },
+      'AGENT',
+      'u-agent-2',
+    );
+    expect(providerNotificationFor(TICKET, taken, own)).toMatchObject({
+      selfAssigned: true,
+      sessionCalendar: { session: entry },
+    });
+    // No confirmed session ahead (a proposal only, a declined one): their own action, no email.
+    for (const s of [{}, { accepted, declined }]) {
+      const slice = withSession(s, 'u-agent-2');
+      expect(providerNotificationFor(TICKET, classify, slice)).toBeNull();
+      expect(providerNotificationFor(TICKET, picked, slice, byThemselves)).toBeNull();
+      expect(providerNotificationFor(TICKET, taken, slice)).toBeNull();
+    }
+  });
 });
