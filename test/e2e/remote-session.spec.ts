@@ -439,4 +439,72 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(await notice.innerText()).not.toContain('Sesión remota propuesta');
     expect(await comments.locator('#comment-body').inputValue()).toBe(REPLY);
   });
+
+  // QA S63 (L3-06): a session still ahead after classification could not be withdrawn.
+  it('after classification the agent withdraws the confirmed session: the ticket stays «En análisis», the form says so, and no second withdrawal is offered', async () => {
+    const number = await registerProjectedTicket(e2e.world, {
+      category: 'INCIDENT',
+      subject: 'No timbra el complemento de pago',
+      description: 'Error al timbrar complementos de pago.',
+    });
+    const staff = e2e.world.bearer(Role.AGENT);
+    const steps: [string, string, object, Record<string, string>][] = [
+      [
+        'proposeRemoteSession',
+        'ProposeRemoteSessionInput',
+        { number, at: businessHour(), link: LINK, durationMinutes: 60 },
+        staff,
+      ],
+      [
+        'acceptRemoteSession',
+        'AcceptRemoteSessionInput',
+        { number, proposal: 1 },
+        e2e.world.bearer(Role.CLIENT_USER),
+      ],
+    ];
+    for (const [mutation, type, input, headers] of steps) {
+      const { body } = await gql(
+        e2e.world.api,
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+        { input },
+        headers,
+      );
+      expect(body.errors).toBeUndefined();
+    }
+    const me = await gql<{ me: { id: string } }>(e2e.world.api, '{ me { id } }', {}, staff);
+    const classified = await gql(
+      e2e.world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number, classification: 'PROBLEM', agentId: me.body.data!.me.id } },
+      staff,
+    );
+    expect(classified.body.errors).toBeUndefined();
+
+    const agent = (await newPage(e2e.browser, e2e.baseURL)).page;
+    await logIn(agent, AGENT, e2e.password(AGENT));
+    await agent.goto(`/tickets/${number}`);
+    await inSpanish(agent);
+    await agent.getByTestId('remote-session-accepted').waitFor();
+    const form = await openAction(agent, 'Retirar sesión remota');
+    expect(await form.getByTestId('withdrawRemoteSession-explain').innerText()).toContain(
+      'El ticket sigue en «En análisis» y sus plazos no cambian.',
+    );
+    await form.getByRole('button', { name: 'Retirar sesión remota', exact: true }).click();
+    await agent
+      .getByTestId('actions')
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Sesión retirada: avisamos al cliente y la quitamos de los calendarios que la tenían. Estado: En análisis.',
+      })
+      .waitFor();
+    await agent.getByTestId('remote-session-withdrawn').waitFor();
+    expect(
+      await agent
+        .getByTestId('actions')
+        .locator('.action-buttons')
+        .getByRole('button', { name: 'Retirar sesión remota', exact: true })
+        .count(),
+    ).toBe(0);
+  });
 });

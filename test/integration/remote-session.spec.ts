@@ -889,4 +889,69 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(agentCopy.props).toMatchObject({ METHOD: 'REQUEST', UID: second.UID });
     expect(Number(agentCopy.props.SEQUENCE)).toBeGreaterThan(Number(second.SEQUENCE));
   });
+
+  it('QA S63: after classification a confirmed session ahead is withdrawn, the ticket stays in analysis; the client and the agent holding it get its cancellation, once each; then none is left (NO_REMOTE_SESSION)', async () => {
+    const agent = await me(Role.AGENT);
+    const n = await register();
+    expect((await propose({ number: n, at: businessHour(2), link: LINK })).code).toBeUndefined();
+    expect((await accept({ number: n, proposal: 1 })).code).toBeUndefined();
+    const [invite] = await sent(n, 'REMOTE_SESSION_PROPOSED', 1);
+    await confirmationTo(n, agent.email);
+    expect((await classify(n, agent.id)).body.errors).toBeUndefined();
+    const classified = await read(n);
+    expect(classified.state).toBe('IN_ANALYSIS');
+    expect(classified.allowedActions).toContain('withdrawRemoteSession');
+    // A client still may not withdraw it; nothing recorded.
+    const before = await eventCount(n);
+    expect((await withdraw({ number: n, proposal: 1 }, Role.CLIENT_USER)).code).toBe('FORBIDDEN');
+    expect(await eventCount(n)).toBe(before);
+
+    const { ticket, code } = await withdraw(
+      { number: n, proposal: 1, note: 'Lo resolvimos sin la sesión.' },
+      Role.MANAGER,
+    );
+    expect(code).toBeUndefined();
+    expect(ticket!.state).toBe('IN_ANALYSIS');
+    expect(ticket!.remoteSession!.withdrawn).toMatchObject({
+      note: 'Lo resolvimos sin la sesión.',
+    });
+    expect(ticket!.clocks.filter((c) => c.status === 'RUNNING').map((c) => c.kind)).toEqual([
+      'progress',
+    ]);
+    expect(ticket!.allowedActions).not.toContain('withdrawRemoteSession');
+
+    const rows = await sent(n, 'REMOTE_SESSION_WITHDRAWN', 2);
+    expect(rows.map((r) => r.recipient_address).sort()).toEqual([agent.email, REGISTRANT].sort());
+    const [clientMail, ...more] = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(n, 'Sesión remota cancelada'),
+    );
+    expect(more).toEqual([]);
+    expect(clientMail.text).toContain('Lo resolvimos sin la sesión.');
+    const [clientCancel] = await caughtCalendars(clientMail);
+    expect(clientCancel.props).toMatchObject({
+      METHOD: 'CANCEL',
+      UID: ics(invite).UID,
+      ATTENDEE: `mailto:${REGISTRANT}`,
+    });
+    const agentMails = (await caughtMails(agent.email)).filter(
+      subjectHas(n, 'Remote session cancelled'),
+    );
+    expect(agentMails).toHaveLength(1);
+    const [agentCancel] = await caughtCalendars(agentMails[0]);
+    expect(agentCancel.props).toMatchObject({ METHOD: 'CANCEL', UID: ics(invite).UID });
+
+    // None left to withdraw: the typed refusal, nothing recorded.
+    const after = await eventCount(n);
+    const again = await gql(
+      world.api,
+      `mutation ($input: WithdrawRemoteSessionInput!) { withdrawRemoteSession(input: $input) { seq } }`,
+      { input: { number: n, proposal: 1 } },
+      world.bearer(Role.AGENT),
+    );
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      reason: 'NO_REMOTE_SESSION',
+    });
+    expect(await eventCount(n)).toBe(after);
+  });
 });

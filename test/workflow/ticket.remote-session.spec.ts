@@ -23,9 +23,10 @@ import {
   type TicketHarness,
   useTicketHarness,
   withTicket,
+  skipTo,
   withTicketPair,
 } from './ticket-harness';
-import { hoursFromNow, toRemoteSessionProposed } from './ticket-steps';
+import { hoursFromNow, toInAnalysis, toInDiagnosis, toRemoteSessionProposed } from './ticket-steps';
 
 // L3-06: during triage the provider proposes a remote session "on a date to agree": with a meeting
 // link (https only) and a duration (15–240 minutes, default 60), kept in the event and the view.
@@ -339,6 +340,90 @@ describe('staff withdraw the remote session (QA S62, L3-06)', () => {
           args: [req(clientUser, { proposal: 1, reason: 'No' })],
         }),
       ).rejects.toMatchObject({ cause: { type: 'INVALID_TRANSITION' } });
+    });
+  });
+
+  const noSession = {
+    cause: {
+      type: 'INVALID_TRANSITION',
+      details: [expect.objectContaining({ reason: 'NO_REMOTE_SESSION' })],
+    },
+  };
+
+  it('QA S63: after a problem was classified, a confirmed session ahead is withdrawn and the ticket stays in analysis, its progress clock running; once only', async () => {
+    await withTicket(h, async (handle) => {
+      await toRemoteSessionProposed(handle, { at: await inHours(26) });
+      await handle.executeUpdate(acceptRemoteSessionUpdate, {
+        args: [req(clientUser, { proposal: 1 })],
+      });
+      const classified = await toInAnalysis(handle);
+      expect(classified.state).toBe('IN_ANALYSIS');
+      const result = await withdrawAs(handle, manager, { proposal: 1, note: 'Ya no hace falta' });
+      expect(result.state).toBe('IN_ANALYSIS');
+      const view = await handle.query(ticketStateQuery);
+      expect(view.state).toBe('IN_ANALYSIS');
+      expect(view.assigneeId).toBe(classified.assigneeId);
+      expect(view.remoteSession?.withdrawn).toEqual({
+        at: expect.any(String),
+        by: manager.userId,
+        note: 'Ya no hace falta',
+      });
+      expect(view.clocks.filter((c) => c.status === 'RUNNING').map((c) => c.kind)).toEqual([
+        'progress',
+      ]);
+      expect(lastEvent(view, 'withdrawRemoteSession')?.data).toMatchObject({
+        proposal: 1,
+        sessionAt: view.remoteSession?.at,
+      });
+      // Nothing ahead any more: refused with its reason, nothing recorded.
+      await expect(withdrawAs(handle, agent, { proposal: 1 })).rejects.toMatchObject(noSession);
+      expect((await handle.query(ticketStateQuery)).timeline).toEqual(view.timeline);
+      // Replayed by the replay tier (the patch's marker in it).
+      await maybeRecordHistory(handle, 'withdraw-remote-session-after-classification');
+    });
+  });
+
+  it('QA S63: a requirement classified with a proposal never confirmed: withdrawn in diagnosis, the state and the diagnosis clock stay; a stale proposal and a client refused', async () => {
+    await withTicket(h, async (handle) => {
+      await toRemoteSessionProposed(handle, { at: await inHours(26) });
+      const classified = await toInDiagnosis(handle);
+      expect(classified.state).toBe('IN_DIAGNOSIS');
+      await expect(withdrawAs(handle, clientUser, { proposal: 1 })).rejects.toMatchObject({
+        cause: { type: 'FORBIDDEN' },
+      });
+      await expect(withdrawAs(handle, agent, { proposal: 2 })).rejects.toMatchObject({
+        cause: {
+          type: 'INVALID_TRANSITION',
+          details: [expect.objectContaining({ reason: 'PROPOSAL_NOT_CURRENT' })],
+        },
+      });
+      expect((await handle.query(ticketStateQuery)).timeline).toEqual(classified.timeline);
+      const result = await withdrawAs(handle, agent, { proposal: 1 });
+      expect(result.state).toBe('IN_DIAGNOSIS');
+      const view = await handle.query(ticketStateQuery);
+      expect(view.remoteSession?.withdrawn).toMatchObject({ by: agent.userId, note: null });
+      expect(view.clocks.filter((c) => c.status === 'RUNNING').map((c) => c.kind)).toEqual([
+        'diagnosis',
+      ]);
+    });
+  });
+
+  it('QA S63: a classified ticket without a session, or whose session is over, has none to withdraw: NO_REMOTE_SESSION, nothing recorded', async () => {
+    await withTicketPair(h, async (never, past) => {
+      const plain = await toInAnalysis(never);
+      await expect(withdrawAs(never, agent, { proposal: 1 })).rejects.toMatchObject(noSession);
+      expect((await never.query(ticketStateQuery)).timeline).toEqual(plain.timeline);
+
+      const at = await inHours(26);
+      await toRemoteSessionProposed(past, { at, durationMinutes: 30 });
+      await past.executeUpdate(acceptRemoteSessionUpdate, {
+        args: [req(clientUser, { proposal: 1 })],
+      });
+      await toInAnalysis(past);
+      await skipTo(h, Date.parse(at) + 31 * 60_000);
+      const before = await past.query(ticketStateQuery);
+      await expect(withdrawAs(past, agent, { proposal: 1 })).rejects.toMatchObject(noSession);
+      expect((await past.query(ticketStateQuery)).timeline).toEqual(before.timeline);
     });
   });
 });

@@ -46,8 +46,15 @@ const LEVEL_1: ReadonlySet<string> = new Set([
 /** Level 1 and the calendar edit that keeps what a running clock consumed (QA S60b). */
 const LEVEL_2: ReadonlySet<string> = new Set([...LEVEL_1, 'recompute-keeps-consumed']);
 
-/** Level 2 and a remote session's new calendar entry after a cancelled one (QA S63 #4). */
-const LEVEL_3: ReadonlySet<string> = new Set([...LEVEL_2, 'remote-session-entry-after-cancel']);
+/**
+ * Level 2, a remote session's new calendar entry after a cancelled one (QA S63 #4), and a remote
+ * session withdrawn after classification, the state kept (QA S63).
+ */
+const LEVEL_3: ReadonlySet<string> = new Set([
+  ...LEVEL_2,
+  'remote-session-entry-after-cancel',
+  'withdraw-remote-session-after-classification',
+]);
 
 /** The patches each level folds (level N holds every patch of the levels below it). */
 export const FOLDED_PATCHES: readonly ReadonlySet<string>[] = [

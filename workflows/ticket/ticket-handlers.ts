@@ -6,6 +6,7 @@ import type {
   AdminAction,
   AuthorizeArgs,
   ClassifyArgs,
+  RemoteSessionWithdrawArgs,
   Estimate,
   RemoteSession,
   RequestBase,
@@ -107,6 +108,17 @@ const CHANGE_ORDER_NOT_IN_TESTING_PATCH = 'change-order-not-authorized-in-testin
 const AUTHORIZE_CHANGE_ORDER_BEFORE_PATCH: TransitionRule<AuthorizeArgs> = {
   ...RULES.authorizeChangeOrder,
   from: CHANGE_ORDER_DECISION_STATES,
+};
+
+/**
+ * L3-06 (QA S63): a remote session still ahead is withdrawn after classification too (the state
+ * stays). Runs whose handler refused one there before (the validator let it through while the
+ * proposal was pending, then a queued classification moved the ticket) replay with that rule.
+ */
+const WITHDRAW_AFTER_CLASSIFY_PATCH = 'withdraw-remote-session-after-classification';
+const WITHDRAW_BEFORE_CLASSIFY_RULE: TransitionRule<RemoteSessionWithdrawArgs> = {
+  ...RULES.withdrawRemoteSession,
+  from: ['REMOTE_SESSION_PROPOSED'],
 };
 
 /**
@@ -294,8 +306,13 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
   });
   // L3-06 (QA S62): staff withdraw the pending session. Back to REGISTERED; no clock starts (the
   // proposal met the triage clock: the provider attended in time, and nothing waits on the
-  // client now). A new Update: no recorded history has it, so no patch.
+  // client now). QA S63: after classification the state and the clocks stay (gated: see
+  // WITHDRAW_AFTER_CLASSIFY_PATCH; asked only there, so a triage withdrawal records no marker).
   transition(rt, withdrawRemoteSessionUpdate, RULES.withdrawRemoteSession, {
+    handlerRule: () =>
+      rt.view.state !== 'REMOTE_SESSION_PROPOSED' && !rt.patched(WITHDRAW_AFTER_CLASSIFY_PATCH)
+        ? WITHDRAW_BEFORE_CLASSIFY_RULE
+        : RULES.withdrawRemoteSession,
     apply: (args, seq) => {
       const current = rt.view.remoteSession!;
       rt.amend(seq, { sessionAt: current.at });
@@ -306,7 +323,7 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
           withdrawn: { at: answeredAt(seq), by: args.actor.userId, note: note ? note : null },
         },
       });
-      to('REGISTERED');
+      if (rt.view.state === 'REMOTE_SESSION_PROPOSED') to('REGISTERED');
     },
   });
   /**

@@ -60,7 +60,14 @@ export interface RuleTicket {
   /** Estimate versions (L3-12 change orders); absent: not known to the caller. */
   readonly estimates?: readonly { readonly status: string; readonly changeOrder?: boolean }[];
   /** L3-06: the newest remote-session proposal; absent: none, or not known to the caller. */
-  readonly remoteSession?: { readonly accepted: unknown } | null;
+  readonly remoteSession?: {
+    readonly accepted: unknown;
+    /** Its time and length (the read model gives a Date; QA S63: whether it is still ahead). */
+    readonly at?: string | Date;
+    readonly durationMinutes?: number;
+    readonly declined?: unknown;
+    readonly withdrawn?: unknown;
+  } | null;
 }
 
 export interface TransitionRule<A extends RequestBase> {
@@ -214,6 +221,27 @@ function remoteSessionArgs(args: RemoteSessionArgs, nowMs: number): void {
   }
 }
 const nonTerminal = (ticket: RuleTicket): boolean => !isTicketEnded(ticket.state);
+
+/** The states of triage: the ticket is not classified yet. */
+const TRIAGE_STATES: readonly TicketState[] = [
+  'REGISTERED',
+  'INFO_REQUESTED',
+  'REMOTE_SESSION_PROPOSED',
+];
+
+/** L3-07/L3-08: the ticket was classified (problem or requirement path) and is still open. */
+const classifiedOpen = (ticket: RuleTicket): boolean =>
+  nonTerminal(ticket) && !TRIAGE_STATES.includes(ticket.state);
+
+/**
+ * L3-06 (QA S63): the ticket's remote session is still in its invitees' calendars at `nowMs`:
+ * neither declined nor withdrawn, and not over (confirmed or only proposed).
+ */
+export function remoteSessionAhead(ticket: RuleTicket, nowMs: number): boolean {
+  const s = ticket.remoteSession;
+  if (!s || s.declined || s.withdrawn || s.at === undefined) return false;
+  return new Date(s.at).getTime() + (s.durationMinutes ?? 0) * 60_000 > nowMs;
+}
 
 /** L3-17: the category of tickets only provider staff execute and close. */
 const adminActionOnly = (category: TicketCategory): boolean => category === 'ADMIN_ACTION';
@@ -511,11 +539,23 @@ export const RULES = {
     },
   } as TransitionRule<RemoteSessionDeclineArgs>,
   // L3-06 (QA S62): staff withdraw the pending session (the issue was fixed before it): back to
-  // REGISTERED, the triage clock as the proposal left it. No session pending: WRONG_STATE.
+  // REGISTERED, the triage clock as the proposal left it. QA S63: after classification too (the
+  // problem or requirement path), the state as it is, while the session is still ahead; none
+  // ahead there: NO_REMOTE_SESSION. In triage without a session pending: WRONG_STATE.
   withdrawRemoteSession: {
     roles: PROVIDER,
-    from: ['REMOTE_SESSION_PROPOSED'],
-    validate: (args, ticket) => {
+    from: (ticket) => ticket.state === 'REMOTE_SESSION_PROPOSED' || classifiedOpen(ticket),
+    // The API's list of actions reads the clock; the workflow's `validate` its own time.
+    offered: (ticket) =>
+      ticket.state === 'REMOTE_SESSION_PROPOSED' || remoteSessionAhead(ticket, Date.now()),
+    validate: (args, ticket, now) => {
+      if (ticket.state !== 'REMOTE_SESSION_PROPOSED' && !remoteSessionAhead(ticket, now)) {
+        fail(
+          'INVALID_TRANSITION',
+          `ticket in state ${ticket.state} has no remote session ahead to withdraw`,
+          { reason: 'NO_REMOTE_SESSION', action: 'withdrawRemoteSession', state: ticket.state },
+        );
+      }
       currentProposal(args, ticket);
       if (args.note !== undefined && typeof args.note !== 'string') {
         fail('VALIDATION_FAILED', 'note must be a string', {

@@ -377,6 +377,8 @@ export function serverErrorText(
       return remote.proposalNotCurrent;
     case 'PROPOSAL_ALREADY_ACCEPTED':
       return remote.proposalAlreadyAccepted;
+    case 'NO_REMOTE_SESSION':
+      return remote.noSessionAhead;
     // L3-11 files on tickets (`src/attachments/attachment-policy.ts`).
     case 'ATTACHMENT_TOO_LARGE':
       return s.attachments.tooLarge(

@@ -48,10 +48,14 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
     'You confirm you will attend the session at that time. Please have the information at hand.',
   withdrawExplain:
     'The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket goes back to “Registered”: classify it, ask for information or propose another session.',
+  withdrawExplainClassified: (state: string) =>
+    `The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket stays in “${state}” and its clocks do not change.`,
   withdrawn: (when: string) => `The team withdrew the session on ${when}.`,
   declineExplain:
     'Tell us why you cannot attend and, if you like, a time that suits you: the team will propose another.',
   proposalNotCurrent: 'The session proposal changed: refresh the page to see the current time.',
   proposalAlreadyAccepted: 'You already confirmed this session.',
+  noSessionAhead:
+    'This ticket has no remote session ahead any more: it was withdrawn, the client cannot attend, or it is over.',
   awaitingAnswer: 'Waiting for the client to confirm.',
 };

@@ -70,11 +70,16 @@ export const remoteSessionEsMX = {
   // QA S62: what withdrawing does, under «Retirar sesión remota».
   withdrawExplain:
     'El cliente recibe la cancelación (con su nota, si escribe una) y la sesión sale de los calendarios que la tenían. El ticket vuelve a «Registrado»: clasifíquelo, pida información o proponga otra sesión.',
+  /** QA S63: withdrawn after classification, the ticket stays where it is. */
+  withdrawExplainClassified: (state: string) =>
+    `El cliente recibe la cancelación (con su nota, si escribe una) y la sesión sale de los calendarios que la tenían. El ticket sigue en «${state}» y sus plazos no cambian.`,
   withdrawn: (when: string) => `El equipo retiró la sesión el ${when}.`,
   declineExplain:
     'Díganos por qué no puede y, si quiere, un horario que le convenga: el equipo propondrá otro.',
   proposalNotCurrent:
     'La propuesta de sesión cambió: actualice la página para ver el horario vigente.',
   proposalAlreadyAccepted: 'Ya confirmó esta sesión.',
+  noSessionAhead:
+    'Este ticket ya no tiene una sesión remota por delante: se retiró, el cliente no puede asistir o ya pasó.',
   awaitingAnswer: 'Esperando que el cliente confirme.',
 };

@@ -103,6 +103,7 @@ interface FormProps {
  */
 function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormProps) {
   const { t, language } = useI18n();
+  const stateName = useStateText();
   const { call, user } = useSession();
   const { zone, format } = useLocalTime();
   const spec = ACTIONS[name];
@@ -308,7 +309,11 @@ function ActionForm({ name, ticket, allowed, onDone, onRefused, onClose }: FormP
     acceptDelivery: acceptDeliveryText,
     acceptRemoteSession: t.remoteSession.acceptExplain,
     declineRemoteSession: t.remoteSession.declineExplain,
-    withdrawRemoteSession: t.remoteSession.withdrawExplain,
+    // QA S63: after classification the ticket stays where it is.
+    withdrawRemoteSession:
+      ticket.state === 'REMOTE_SESSION_PROPOSED'
+        ? t.remoteSession.withdrawExplain
+        : t.remoteSession.withdrawExplainClassified(stateName(ticket.state)),
   };
   const label = firstAssignment ? t.ticketPage.assign : (t.tickets.actionNames[name] ?? name);
   // Who reads the note (QA, L3-07): a hand-over note is internal; any other staff note reaches
