@@ -40,6 +40,15 @@ export interface OutboxPayload {
    * too, without reading the calendar again. Absent on rows queued before it was kept.
    */
   readonly calendarTimeZone?: string;
+  /**
+   * L3-11 (QA S63 #6), kept for the renders that come later: the ticket's assignee when it was
+   * deactivated (staff read «Asignado a … (cuenta inactiva): reasígnelo.»), the inactive
+   * registrant this row's client approver stands in for, and whether the row is a manager's
+   * once-per-ticket notice of client activity while the assignee is inactive.
+   */
+  readonly inactiveAssigneeId?: string;
+  readonly standsInFor?: string;
+  readonly managersOnce?: boolean;
 }
 
 /** One email to one recipient, written in the transaction of the event that causes it (L3-11). */

@@ -796,6 +796,14 @@ export function ticketEventKey(ticketNumber: string, seq: number): string {
 }
 
 /**
+ * QA S63 #6: the key of the managers' copy of a client's activity on a ticket whose assignee is
+ * inactive: one per ticket and inactive assignee (not per event), so each manager is told once.
+ */
+export function inactiveAssigneeNoticeKey(ticketNumber: string, assigneeId: string): string {
+  return `ticket-${ticketNumber}:assignee-inactive:${assigneeId}:managers`;
+}
+
+/**
  * The timeline `seq` of a ticket event's key ({@link ticketEventKey}, {@link providerEventKey});
  * 0 for keys of events outside the timeline.
  */

@@ -9,11 +9,12 @@ import { Role } from '../identity/role.enum';
 import { EmailOutboxEntity, type OutboxPayload, type OwnMailEvent } from './email-outbox.entity';
 import { EmailStatus } from './email-status.enum';
 import { mailDomain, outboxMessageId } from './message-id';
-import type {
-  CheckpointAgendaEvent,
-  CheckpointDecisionsEvent,
-  CheckpointMovedEvent,
-  NotificationEvent,
+import {
+  type CheckpointAgendaEvent,
+  type CheckpointDecisionsEvent,
+  type CheckpointMovedEvent,
+  inactiveAssigneeNoticeKey,
+  type NotificationEvent,
 } from './notification-event';
 import {
   CHECKPOINT_AGENDA_AUDIENCES,
@@ -31,6 +32,7 @@ import {
   renderCheckpointMovedEmail,
 } from './templates/checkpoint.templates';
 import { type RenderedEmail, type RenderOptions, renderEmail } from './templates/render-email';
+import type { InactiveUserNotes } from './templates/inactive-user-notes';
 import { renderOptionsOf } from './render-options';
 
 /**
@@ -113,7 +115,7 @@ export class NotificationsService {
     const extras = extrasOf(given);
     const from = { manager, calendars: this.calendars };
     const told = extras.told ? await extras.told(given, from) : given;
-    const byAudience = await this.loadAudiences(
+    const { byAudience, inactiveAssignee } = await this.loadAudiences(
       manager,
       {
         ...told.ticket,
@@ -123,34 +125,71 @@ export class NotificationsService {
       audiences,
     );
     const recipients = selectRecipients(byAudience, audiences);
+    // QA S63 #6: while the assignee is inactive, the managers hear of the client's activity once
+    // per ticket (its own key), those the event does not reach already.
+    const managersOnce =
+      inactiveAssignee && given.type === 'PROVIDER_CLIENT_ACTIVITY'
+        ? await this.managersNotTold(manager, recipients)
+        : [];
     const completed = extras.complete
       ? await extras.complete(told, byAudience, from)
       : { event: told, names: [] };
     const { event } = completed;
     const names = await this.loadNames(manager, mentionedUsers(event), byAudience);
     for (const [id, name] of completed.names) names.set(id, name);
+    if (inactiveAssignee) names.set(inactiveAssignee.id, inactiveAssignee.displayName);
+    const inactiveAssigneeId = inactiveAssignee?.id;
     const domain = mailDomain(this.config.mail.from);
     // One calendar read per event, not per recipient (QA S60b #3); kept in the payload for the
     // renders that come later (a batch, a re-addressed copy).
     const calendarTimeZone = await this.calendarZoneOf(manager, event);
     const zone = calendarTimeZone ? { calendarTimeZone } : {};
-    const payload: OutboxPayload = { event, names: Object.fromEntries(names), ...zone };
+    const payload: OutboxPayload = {
+      event,
+      names: Object.fromEntries(names),
+      ...zone,
+      ...(inactiveAssigneeId ? { inactiveAssigneeId } : {}),
+    };
     const rows: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
     // An event whose emails wait in a batch of their own (the new-ticket email) starts it.
     const waitsIn = batch?.key ?? extras.waitsIn?.(event);
     let merged = 0;
-    for (const r of recipients) {
-      const email = this.render(event, r, names, calendarTimeZone);
+    const addressed: { r: SelectedRecipient & InactiveUserNotes; key: string }[] = [
+      ...recipients.map((r) => ({ r, key: event.eventKey })),
+      ...(inactiveAssigneeId
+        ? managersOnce.map((r) => ({
+            r: { ...r, managersOnce: true },
+            key: inactiveAssigneeNoticeKey(event.ticket.number, inactiveAssigneeId),
+          }))
+        : []),
+    ];
+    for (const { r, key } of addressed) {
+      const email = this.render(event, r, names, calendarTimeZone, inactiveAssigneeId);
       if (!email) continue;
       if (
         batch &&
-        (await this.mergeIntoWaiting(manager, batch, event, r, names, calendarTimeZone))
+        (await this.mergeIntoWaiting(
+          manager,
+          batch,
+          event,
+          r,
+          names,
+          calendarTimeZone,
+          inactiveAssigneeId,
+        ))
       ) {
         merged += 1;
         continue;
       }
       rows.push({
-        ...outboxRow(event, event.ticket.number, r, email, payload, domain),
+        ...outboxRow(
+          { eventKey: key, type: event.type },
+          event.ticket.number,
+          r,
+          email,
+          { ...payload, ...recipientNotes(r) },
+          domain,
+        ),
         ...(waitsIn && this.config.mail.batchWindowMs > 0
           ? {
               batchKey: waitsIn,
@@ -225,9 +264,10 @@ export class NotificationsService {
         recipient &&
         this.render(
           after,
-          recipient,
+          { ...recipient, ...recipientNotes(row.payload) },
           new Map(Object.entries(row.payload.names)),
           row.payload.calendarTimeZone,
+          row.payload.inactiveAssigneeId,
         );
       if (after && email) {
         await this.rewrite(manager, row.id, { ...row.payload, event: after }, email);
@@ -289,17 +329,26 @@ export class NotificationsService {
     let dropped = 0;
     let added = 0;
     const domain = mailDomain(this.config.mail.from);
-    for (const eventKey of new Set(unsent.map((w) => w.event_key))) {
-      const rows = unsent.filter((w) => w.event_key === eventKey);
+    // QA S63 #6: the managers' notice of an inactive assignee that has not gone is moot once the
+    // ticket changes hands (the new assignee gets the activity itself).
+    const moot = unsent.filter((w) => w.payload.managersOnce === true).map((w) => w.id);
+    if (moot.length > 0) {
+      await manager.query(`DELETE FROM email_outbox WHERE id = ANY($1::uuid[])`, [moot]);
+      dropped += moot.length;
+    }
+    const readdressed = unsent.filter((w) => w.payload.managersOnce !== true);
+    for (const eventKey of new Set(readdressed.map((w) => w.event_key))) {
+      const rows = readdressed.filter((w) => w.event_key === eventKey);
       const [first] = rows;
       const event = { ...(first.payload.event as NotificationEvent), assigneeId };
       if (event.type !== 'PROVIDER_CLIENT_ACTIVITY') continue;
       const audiences = ticketAudiences(event.type);
-      const recipients = selectRecipients(
-        await this.loadAudiences(manager, { ...event.ticket, assigneeId }, audiences),
-        audiences,
-      );
+      const loaded = await this.loadAudiences(manager, { ...event.ticket, assigneeId }, audiences);
+      const recipients = selectRecipients(loaded.byAudience, audiences);
       const names = new Map(Object.entries(first.payload.names));
+      const inactiveAssigneeId = loaded.inactiveAssignee?.id;
+      if (loaded.inactiveAssignee)
+        names.set(loaded.inactiveAssignee.id, loaded.inactiveAssignee.displayName);
       const { calendarTimeZone } = first.payload;
       const inserts: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
       const told = new Set<string>();
@@ -310,17 +359,19 @@ export class NotificationsService {
       // (attempts 0) that files join and wait in for as long as that backoff.
       const tried = rows.some((w) => w.attempts > 0 || w.status === EmailStatus.FAILED);
       const failed = rows.every((w) => w.status === EmailStatus.FAILED);
+      const assigneeNote = inactiveAssigneeId ? { inactiveAssigneeId } : {};
       for (const r of recipients) {
-        const email = this.render(event, r, names, calendarTimeZone);
+        const email = this.render(event, r, names, calendarTimeZone, inactiveAssigneeId);
         if (!email) continue;
         told.add(r.email);
         const own = rows.find((w) => w.recipient_address === r.email);
+        const { inactiveAssigneeId: _was, ...kept } = (own ?? first).payload;
+        const payload = { ...kept, ...assigneeNote, names: Object.fromEntries(names), event };
         if (own) {
           // Same recipient and Message-ID: its attempts, retry time and status stand.
-          await this.rewrite(manager, own.id, { ...own.payload, event }, email);
+          await this.rewrite(manager, own.id, payload, email);
           changed += 1;
         } else {
-          const payload = { ...first.payload, event };
           inserts.push({
             ...outboxRow(event, ticketNumber, r, email, payload, domain),
             batchKey: first.batch_key,
@@ -346,15 +397,32 @@ export class NotificationsService {
    */
   private render(
     event: NotificationEvent,
-    recipient: RecipientCandidate,
+    recipient: RecipientCandidate & InactiveUserNotes,
     names: ReadonlyMap<string, string>,
     calendarTimeZone: string | undefined,
+    inactiveAssigneeId?: string,
   ): RenderedEmail | null {
     return renderEmail(event, recipient, {
       ...renderOptionsOf(this.config),
       names,
       ...(calendarTimeZone ? { calendarTimeZone } : {}),
+      ...(inactiveAssigneeId ? { inactiveAssigneeId } : {}),
     });
+  }
+
+  /**
+   * QA S63 #6: the active managers `recipients` leaves out, told of client activity once per
+   * ticket while its assignee is inactive (a manager who is also an agent has the agents' copy).
+   */
+  private async managersNotTold(
+    manager: EntityManager,
+    recipients: readonly SelectedRecipient[],
+  ): Promise<SelectedRecipient[]> {
+    const told = new Set(recipients.map((r) => r.email.toLowerCase()));
+    const { byAudience } = await this.loadAudiences(manager, { clientOrgId: '' }, ['MANAGERS']);
+    return selectRecipients(byAudience, ['MANAGERS']).filter(
+      (m) => !told.has(m.email.toLowerCase()),
+    );
   }
 
   /**
@@ -388,9 +456,10 @@ export class NotificationsService {
     manager: EntityManager,
     batch: EmailBatch,
     event: NotificationEvent,
-    recipient: RecipientCandidate,
+    recipient: RecipientCandidate & InactiveUserNotes,
     names: ReadonlyMap<string, string>,
     calendarTimeZone: string | undefined,
+    inactiveAssigneeId: string | undefined,
   ): Promise<boolean> {
     const [waiting] = await manager.query<{ id: string; payload: OutboxPayload }[]>(
       `SELECT id, payload FROM email_outbox
@@ -405,9 +474,19 @@ export class NotificationsService {
     const all = { ...waiting.payload.names, ...Object.fromEntries(names) };
     // The ticket's calendar zone as the waiting email kept it, else as read for `event`.
     const zone = waiting.payload.calendarTimeZone ?? calendarTimeZone;
-    const email = this.render(combined, recipient, new Map(Object.entries(all)), zone);
+    const assignee = inactiveAssigneeId ?? waiting.payload.inactiveAssigneeId;
+    const email = this.render(combined, recipient, new Map(Object.entries(all)), zone, assignee);
     if (!email) return false;
-    const payload = { event: combined, names: all, ...(zone ? { calendarTimeZone: zone } : {}) };
+    // The waiting row's own notes give way to this recipient's (the ones the email now says).
+    const { standsInFor: _s, managersOnce: _m, ...kept } = waiting.payload;
+    const payload = {
+      ...kept,
+      event: combined,
+      names: all,
+      ...(zone ? { calendarTimeZone: zone } : {}),
+      ...(assignee ? { inactiveAssigneeId: assignee } : {}),
+      ...recipientNotes(recipient),
+    };
     await this.rewrite(manager, waiting.id, payload, email);
     return true;
   }
@@ -523,11 +602,13 @@ export class NotificationsService {
       throw new Error(`NotificationsService.${outsideTransaction}`);
     }
     const recipients = selectRecipients(
-      await this.loadAudiences(
-        manager,
-        { clientOrgId: organizationId },
-        CHECKPOINT_AGENDA_AUDIENCES,
-      ),
+      (
+        await this.loadAudiences(
+          manager,
+          { clientOrgId: organizationId },
+          CHECKPOINT_AGENDA_AUDIENCES,
+        )
+      ).byAudience,
       CHECKPOINT_AGENDA_AUDIENCES,
     ).filter((r) => r.id !== actorId);
     const names = await this.loadNames(manager, actorId ? [actorId] : []);
@@ -586,7 +667,7 @@ export class NotificationsService {
     audiences: readonly Audience[],
   ): Promise<SelectedRecipient[]> {
     return selectRecipients(
-      await this.loadAudiences(manager, { clientOrgId }, audiences),
+      (await this.loadAudiences(manager, { clientOrgId }, audiences)).byAudience,
       audiences,
     );
   }
@@ -626,9 +707,10 @@ export class NotificationsService {
       readonly sessionHolderIds?: readonly string[];
     },
     audiences: readonly Audience[],
-  ): Promise<Partial<Record<Audience, RecipientCandidate[]>>> {
+  ): Promise<LoadedAudiences> {
     const users = manager.getRepository(AppUserEntity);
     const out: Partial<Record<Audience, RecipientCandidate[]>> = {};
+    let inactiveAssignee: RecipientCandidate | undefined;
     for (const audience of audiences) {
       if (audience === 'REGISTRANT' || audience === 'PARTICIPANTS') {
         // Asked together (ticketAudiences): one query for both.
@@ -638,8 +720,13 @@ export class NotificationsService {
         // L3-11 (QA S62 #1): a deactivated registrant gets nothing, so while they are inactive
         // the client's approvers stand in for them (selectRecipients keeps the active ones, one
         // email per address).
-        if (!loaded.REGISTRANT.some((u) => u.active)) {
-          out.REGISTRANT = await clientApprovers(users, about.clientOrgId);
+        // Each is told why (QA S63 #6), unless an audience of their own reaches them too.
+        const [registrant] = loaded.REGISTRANT;
+        if (!registrant.active) {
+          out.REGISTRANT = (await clientApprovers(users, about.clientOrgId)).map((u) => ({
+            ...pickRecipient(u),
+            standsInFor: registrant.id,
+          }));
         }
         continue;
       }
@@ -680,9 +767,11 @@ export class NotificationsService {
         out.ASSIGNEE_OR_AGENTS = assignee.some((u) => u.active)
           ? assignee
           : await providerUsers(q, [Role.AGENT]);
+        // QA S63 #6: a deactivated assignee still holds the ticket: staff are told to reassign it.
+        inactiveAssignee = assignee.find((u) => !u.active);
       }
     }
-    return out;
+    return inactiveAssignee ? { byAudience: out, inactiveAssignee } : { byAudience: out };
   }
 
   private async loadNames(
@@ -741,6 +830,29 @@ async function registrantAndParticipants(
   return {
     REGISTRANT: [candidate(registrant)],
     PARTICIPANTS: rows.filter((r) => r.isParticipant).map(candidate),
+  };
+}
+
+/** The users of each audience a ticket event reaches, and its assignee when deactivated. */
+interface LoadedAudiences {
+  readonly byAudience: Partial<Record<Audience, RecipientCandidate[]>>;
+  /** The ticket's assignee, still provider staff but deactivated (QA S63 #6). */
+  readonly inactiveAssignee?: RecipientCandidate;
+}
+
+/** A loaded user as a recipient candidate (the entity's columns only). */
+function pickRecipient(u: RecipientCandidate): RecipientCandidate {
+  const { id, email, displayName, locale, timeZone, active } = u;
+  return { id, email, displayName, locale, timeZone, active };
+}
+
+/** Why a recipient's email says what it says of an inactive user, as kept in its row's payload. */
+function recipientNotes(
+  r: InactiveUserNotes,
+): Pick<InactiveUserNotes, 'standsInFor' | 'managersOnce'> {
+  return {
+    ...(r.standsInFor ? { standsInFor: r.standsInFor } : {}),
+    ...(r.managersOnce ? { managersOnce: true } : {}),
   };
 }
 

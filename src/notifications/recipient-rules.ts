@@ -158,6 +158,11 @@ export interface RecipientCandidate {
   readonly locale: string;
   readonly timeZone: string;
   readonly active: boolean;
+  /**
+   * L3-11 (QA S63 #6): the inactive registrant this user stands in for (the client's approvers
+   * while the registrant is deactivated): their email says why it reaches them.
+   */
+  readonly standsInFor?: string;
 }
 
 /** A recipient and the side their email is written for (the audience that chose them). */
@@ -168,20 +173,31 @@ export interface SelectedRecipient extends RecipientCandidate {
 /**
  * The final recipient list: active users only, one email per address (a registrant who is also
  * an approver gets one), in audience order. Each keeps the side of the audience that chose them,
- * so an event told to client and staff gives each their own footer, and nobody two emails.
+ * so an event told to client and staff gives each their own footer, and nobody two emails. A
+ * stand-in for an inactive registrant who is also in an audience of their own (a participant, an
+ * approver of an estimate) gets the email for that reason, not as a stand-in (QA S63 #6).
  */
 export function selectRecipients(
   byAudience: Readonly<Partial<Record<Audience, readonly RecipientCandidate[]>>>,
   audiences: readonly Audience[],
 ): SelectedRecipient[] {
+  const ownRight = new Set(
+    audiences.flatMap((a) =>
+      (byAudience[a] ?? []).filter((u) => !u.standsInFor).map((u) => u.email.toLowerCase()),
+    ),
+  );
   const seen = new Set<string>();
   const out: SelectedRecipient[] = [];
   for (const audience of audiences) {
-    for (const user of byAudience[audience] ?? []) {
+    for (const { standsInFor, ...user } of byAudience[audience] ?? []) {
       const key = user.email.toLowerCase();
       if (!user.active || seen.has(key)) continue;
       seen.add(key);
-      out.push({ ...user, side: audienceSide(audience) });
+      out.push({
+        ...user,
+        side: audienceSide(audience),
+        ...(standsInFor && !ownRight.has(key) ? { standsInFor } : {}),
+      });
     }
   }
   return out;

@@ -14,11 +14,17 @@ import { TULUM_ORG } from '../support/demo-contract';
 // of it no more, and nobody at the client was told. While the registrant is inactive the client's
 // active approvers get the ticket's client-facing emails instead: the email that really reached
 // the SMTP catcher, once per address (the approver is a participant too), none to the registrant.
+//
+// QA S63 #6, L3-11: such an email says why it reaches the approver, greeting them by name; and
+// while a ticket's assignee is inactive, the agents told of the client's activity read that it
+// needs reassigning, and the managers are told once per ticket (not on every comment).
 
 const PASSWORD = 'registrante-largo-1';
 const COMMENT = `mutation ($number: String!, $body: String!) { addComment(number: $number, body: $body) { seq } }`;
 const SET_ACTIVE = `mutation ($userId: ID!, $active: Boolean!) { setUserActive(userId: $userId, active: $active) { id active } }`;
 const APPROVER = 'aprobador@aurora.example';
+const STAND_IN =
+  'Le llega porque Sara Saliente, quien registró el ticket, tiene la cuenta inactiva.';
 
 describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)', () => {
   const world = useWorldWithWorker('deactivated-users');
@@ -102,6 +108,10 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
     expect(after.map((m) => m.to)).toEqual([[APPROVER]]);
     expect(after[0].text).toContain(`comentó en el ticket ${number}.`);
     expect(after[0].text).toContain('El reporte ya está listo.');
+    // QA S63 #6: greeted by their own name, and told why it reaches them.
+    expect(after[0].text.startsWith('Hola, Arturo Aprobador:\n')).toBe(true);
+    expect(after[0].text).toContain(STAND_IN);
+    expect(after[0].html).toContain(STAND_IN);
 
     // The approver also follows the ticket now: a stand-in who is a participant gets one copy.
     const [{ id: approverId }] = await world.db.query<{ id: string }[]>(
@@ -121,6 +131,8 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
     const followed = await sentExactly(rows(seen), 1);
     expect(followed.map((m) => m.to)).toEqual([[APPROVER]]);
     expect(followed[0].text).toContain('Enviamos el reporte por correo.');
+    // A follower of the ticket gets it as one: nothing about standing in.
+    expect(followed[0].text).not.toContain('cuenta inactiva');
   });
 
   it("tells administrators a user's open tickets; inactive agents stay in «Agente» and are marked, for staff only", async () => {
@@ -261,6 +273,50 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
       assigneeActive: null,
       registrantActive: null,
     });
+    // QA S63 #6: the client comments twice while Ángel is inactive. The agents (Alex: Ángel is the
+    // only other one) read each time that the ticket needs reassigning; the manager is told once.
+    const activity = () =>
+      world.db.query<
+        { event_key: string; recipient_address: string; status: string; message_id: string }[]
+      >(
+        `SELECT event_key, recipient_address, status, message_id FROM email_outbox
+          WHERE event_type = 'PROVIDER_CLIENT_ACTIVITY' AND ticket_number = $1
+          ORDER BY created_at, recipient_address`,
+        [number],
+      );
+    const clientComment = async (text: string) => {
+      const { body } = await gql(
+        world.api,
+        COMMENT,
+        { number, body: text },
+        world.bearer(Role.CLIENT_USER),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+    await clientComment('¿Ya quedó el timbrado?');
+    const first = await sentExactly(activity, 2);
+    expect(first.map((m) => m.to)).toEqual([['agente@becken.example'], ['gerente@becken.example']]);
+    const [toAgent, toManager] = first;
+    expect(toAgent.subject).toBe(`[${number}] Client comment: No timbra`);
+    expect(toAgent.text).toContain('¿Ya quedó el timbrado?');
+    expect(toAgent.text).toContain('Assigned to Ángel Saliente (inactive account): reassign it.');
+    expect(toAgent.text).not.toContain('Managers get this notice');
+    expect(toManager.text.startsWith('Hola, Gerardo Gerente:\n')).toBe(true);
+    expect(toManager.text).toContain('¿Ya quedó el timbrado?');
+    expect(toManager.text).toContain('Asignado a Ángel Saliente (cuenta inactiva): reasígnelo.');
+    expect(toManager.text).toContain('Los gerentes reciben este aviso una vez por ticket');
+
+    await clientComment('Sigue sin timbrar.');
+    const both = await sentExactly(activity, 3);
+    // The second comment reached the agent only: the manager's notice went once.
+    expect(both.map((m) => m.to)).toEqual([
+      ['agente@becken.example'],
+      ['gerente@becken.example'],
+      ['agente@becken.example'],
+    ]);
+    expect(both[2].text).toContain('Sigue sin timbrar.');
+    expect(both[2].text).toContain('Assigned to Ángel Saliente (inactive account): reassign it.');
+
     // Clients have no «Agente» filter.
     const clientChoices = await gql(
       world.api,

@@ -22,6 +22,7 @@ import { estimateReminderTemplates } from './estimate-reminder.templates';
 import { executionTemplates } from './execution.templates';
 import { RecipientDates } from './format';
 import { renderIcs } from './ics';
+import { inactiveUserBlocks } from './inactive-user-notes';
 import { intakeTemplates } from './intake.templates';
 import { providerTemplates } from './provider.templates';
 import { remoteSessionTemplates } from './remote-session.templates';
@@ -67,6 +68,13 @@ export interface EmailRecipient {
    * when absent, staff for an event only staff receive, else the client.
    */
   readonly side?: RecipientSide;
+  /**
+   * L3-11 (QA S63 #6): the inactive registrant this client approver stands in for; the email says
+   * why it reaches them.
+   */
+  readonly standsInFor?: string;
+  /** QA S63 #6: a manager's once-per-ticket copy of client activity while the assignee is inactive. */
+  readonly managersOnce?: boolean;
 }
 
 export interface RenderOptions {
@@ -84,6 +92,11 @@ export interface RenderOptions {
    * payload, so an email rendered again (a batch, a re-addressed copy) says it too.
    */
   readonly calendarTimeZone?: string;
+  /**
+   * The ticket's assignee when deactivated (QA S63 #6): staff emails say «Asignado a … (cuenta
+   * inactiva): reasígnelo.». Kept in the outbox row's payload like the calendar's zone.
+   */
+  readonly inactiveAssigneeId?: string;
 }
 
 export interface RenderedEmail {
@@ -155,7 +168,16 @@ export function renderEmail(
     options,
     event.ticket.number,
   );
-  const content = applyTemplate(event, ctx);
+  const told = applyTemplate(event, ctx);
+  const notes = inactiveUserBlocks(
+    {
+      ...(recipient.standsInFor ? { standsInFor: recipient.standsInFor } : {}),
+      ...(options.inactiveAssigneeId ? { inactiveAssigneeId: options.inactiveAssigneeId } : {}),
+      ...(recipient.managersOnce ? { managersOnce: true } : {}),
+    },
+    ctx,
+  );
+  const content = notes.length === 0 ? told : { ...told, blocks: [...told.blocks, ...notes] };
   const body = renderLayout(content, ctx);
   const attachments: StoredAttachment[] = [];
   const calendars: readonly CalendarEntry[] = content.calendar ? [content.calendar].flat() : [];
