@@ -51,6 +51,8 @@ export interface EventExtras<E extends NotificationEvent> {
   readonly assigneeId?: (event: E) => string | null;
   /** Whom SESSION_HOLDERS means: the users whose calendars hold the ticket's remote session. */
   readonly sessionHolderIds?: (event: E) => readonly string[];
+  /** Of the recipients its audiences give, who gets the email (without it: all of them). */
+  readonly reaches?: (event: E, recipient: RecipientCandidate) => boolean;
   /** Once its audiences are loaded: the event with what they show, and the names it needs. */
   readonly complete?: (
     event: E,
@@ -247,6 +249,13 @@ const EVENT_EXTRAS: {
   CANCELLED: {
     told: async (event, { manager }) =>
       withSessionHolders(manager, await withCancellationHours(manager, event)),
+  },
+  // L3-06 (QA S62 #9): a confirmed session is told to the client's side its proposal reached
+  // (whose calendars hold it); a participant added since, who never had it, is not.
+  REMOTE_SESSION_CONFIRMED: {
+    told: (event, { manager }) => withSessionHolders(manager, event),
+    reaches: (event, recipient) =>
+      event.session.heldBy === undefined || event.session.heldBy.includes(recipient.id),
   },
   // L3-06 (QA S62): a declined session leaves only the calendars that hold it.
   REMOTE_SESSION_CANCELLED: { told: (event, { manager }) => withSessionHolders(manager, event) },

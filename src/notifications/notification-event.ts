@@ -82,13 +82,27 @@ export interface RemoteSessionEntry {
    */
   readonly calendarEntry?: number;
   /**
-   * L3-06 (QA S62): on an email that cancels the entry, the users whose calendars hold it when
-   * the email is queued (their latest `.ics` of it was a REQUEST: the proposal, the agent's copy
+   * L3-06 (QA S62): on an email that cancels (or, QA S62 #9, confirms) the entry, the users whose
+   * calendars hold it when the email is queued (their latest `.ics` of it was a REQUEST: the proposal, the agent's copy
    * of the confirmation or of a reassignment; {@link remoteSessionHolders}). Only their emails
    * carry the METHOD:CANCEL; anyone else told of the cancellation (an approver, a participant
    * added later) reads it without a calendar file. Absent on emails queued before: all carry it.
    */
   readonly heldBy?: readonly string[];
+}
+/**
+ * L3-06 (QA S62 #9): the client confirmed the proposed remote session (`acceptRemoteSession`).
+ * Told to the client's side whose calendars got the proposal (the registrant and the participants
+ * it reached, who confirmed included; `session.heldBy`): its `.ics` (METHOD:REQUEST, the
+ * proposal's UID, a higher SEQUENCE) turns the entry from STATUS:TENTATIVE to CONFIRMED. The
+ * agent hears of it as `PROVIDER_CLIENT_ACTIVITY` (with their own invitation), not this.
+ */
+export interface RemoteSessionConfirmedEvent extends EventBase {
+  readonly type: 'REMOTE_SESSION_CONFIRMED';
+  /** The proposal confirmed. */
+  readonly session: RemoteSessionEntry;
+  /** `app_user.id` of the client user who confirmed it; the email names them (or says «usted»). */
+  readonly confirmedById: string;
 }
 /**
  * L3-06 (QA S62): provider staff withdrew the pending remote session (`withdrawRemoteSession`:
@@ -750,6 +764,7 @@ export type NotificationEvent =
   | TicketRegisteredEvent
   | InfoRequestedEvent
   | RemoteSessionProposedEvent
+  | RemoteSessionConfirmedEvent
   | RemoteSessionCancelledEvent
   | RemoteSessionWithdrawnEvent
   | ClassifiedEvent

@@ -124,7 +124,9 @@ export class NotificationsService {
       },
       audiences,
     );
-    const recipients = selectRecipients(byAudience, audiences);
+    const recipients = selectRecipients(byAudience, audiences).filter(
+      (r) => extras.reaches?.(told, r) ?? true,
+    );
     // QA S63 #6: while the assignee is inactive, the managers hear of the client's activity once
     // per ticket (its own key), those the event does not reach already.
     const managersOnce =
@@ -912,6 +914,8 @@ function namedIn(event: NotificationEvent): string[] {
       return [event.requesterId];
     case 'FAILURES_REPORTED':
       return [event.reporterId];
+    case 'REMOTE_SESSION_CONFIRMED':
+      return [event.confirmedById];
     case 'REMOTE_SESSION_CANCELLED':
       return [event.declinedById];
     case 'REMOTE_SESSION_WITHDRAWN':

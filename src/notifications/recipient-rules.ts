@@ -33,6 +33,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   TICKET_REGISTERED: ['REGISTRANT'],
   INFO_REQUESTED: ['REGISTRANT'],
   REMOTE_SESSION_PROPOSED: ['REGISTRANT'],
+  // L3-06 (QA S62 #9): the client confirmed it: of the client's side, those the proposal reached
+  // (EventExtras.reaches: whose calendars hold it); the agent's copy is PROVIDER_CLIENT_ACTIVITY.
+  REMOTE_SESSION_CONFIRMED: ['REGISTRANT'],
   // L3-06 (QA S60b #6): a declined session leaves the calendars its invitation reached.
   REMOTE_SESSION_CANCELLED: ['REGISTRANT'],
   // L3-06 (QA S62): staff withdrew it: the client's side, and the staff whose calendars hold it.

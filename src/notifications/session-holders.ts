@@ -42,9 +42,10 @@ async function held(
 
 /**
  * L3-06 (QA S62): an event whose emails take the remote session out of calendars, with who holds
- * it (`heldBy`): only their emails carry the METHOD:CANCEL. A reassignment that hands a confirmed
- * session over reads them too: its previous holders are told (SESSION_HOLDERS). Other events as
- * they are.
+ * it (`heldBy`): only their emails carry the METHOD:CANCEL. A confirmation (QA S62 #9) reads them
+ * too: only the client's side whose calendars got the proposal is told of it. A reassignment that
+ * hands a confirmed session over reads them too: its previous holders are told (SESSION_HOLDERS).
+ * Other events as they are.
  */
 export async function withSessionHolders<E extends NotificationEvent>(
   manager: EntityManager,
@@ -52,6 +53,7 @@ export async function withSessionHolders<E extends NotificationEvent>(
 ): Promise<E> {
   const n = event.ticket.number;
   switch (event.type) {
+    case 'REMOTE_SESSION_CONFIRMED':
     case 'REMOTE_SESSION_CANCELLED':
     case 'REMOTE_SESSION_WITHDRAWN':
       return { ...event, session: await held(manager, n, event.session) };

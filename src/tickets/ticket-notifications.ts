@@ -539,6 +539,18 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         // QA S63 #4: a proposal after a cancelled one is a new calendar entry (a new UID).
         ...(typeof d.calendarEntry === 'number' ? { calendarEntry: d.calendarEntry } : {}),
       };
+    case 'acceptRemoteSession': {
+      // L3-06 (QA S62 #9): the client's side that got the proposal reads it confirmed, and its
+      // calendar entry turns from tentative to confirmed (the agent hears of it and gets their
+      // invitation, providerNotificationFor).
+      const s = slice.details.remoteSession;
+      if (!s?.accepted || s.declined || s.withdrawn || s.at !== text(d.sessionAt)) return null;
+      return {
+        type: 'REMOTE_SESSION_CONFIRMED',
+        session: sessionEntry(s),
+        confirmedById: e.actor?.userId ?? s.accepted.by,
+      };
+    }
     case 'declineRemoteSession': {
       // L3-06 (QA S60b #6): the declined proposal leaves the calendars its invitation reached
       // (the agent hears of the decline, providerNotificationFor).

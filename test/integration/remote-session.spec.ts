@@ -1,6 +1,12 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { type CaughtMail, caughtCalendars, caughtMails, subjectHas } from '../support/caught-mail';
+import {
+  type CaughtMail,
+  caughtAtLeast,
+  caughtCalendars,
+  caughtMails,
+  subjectHas,
+} from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
@@ -242,7 +248,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
       expect.objectContaining({ filename: `${number}-remote-session.ics` }),
     ]);
     const [calendar] = await caughtCalendars(mails[0]);
-    expect(calendar.props).toMatchObject({ METHOD: 'REQUEST', STATUS: 'CONFIRMED' });
+    // QA S62 #9: not confirmed yet: tentative in the client's calendar.
+    expect(calendar.props).toMatchObject({ METHOD: 'REQUEST', STATUS: 'TENTATIVE' });
     invitation = calendar.props;
     proposer = await proposerEmail(number);
   });
@@ -347,6 +354,37 @@ describe('remote sessions the client can act on (L3-06)', () => {
       ATTENDEE: `mailto:${proposer}`,
     });
     agentInvitation = calendars[proposer][0].props;
+    // QA S62 #9: the registrant's own confirmation settles the entry in their calendar (the same
+    // UID, a higher SEQUENCE, STATUS:CONFIRMED), in one email, not in the staff's.
+    const confirmedRows = await sent(number, 'REMOTE_SESSION_CONFIRMED', 1);
+    expect(confirmedRows.map((r) => r.recipient_address)).toEqual([REGISTRANT]);
+    const [confirmedMail, ...again] = (await caughtMails(REGISTRANT)).filter(
+      subjectHas(number, 'Sesión remota confirmada'),
+    );
+    expect(again).toEqual([]);
+    expect(confirmedMail.text).toContain(`Confirmó la sesión remota del ticket ${number}.`);
+    expect(plain(confirmedMail.text)).toMatch(
+      /Sesión remota confirmada: .+ [ap]\.m\. \(hora de la Ciudad de México\)\n/,
+    );
+    const [settled] = await caughtCalendars(confirmedMail);
+    expect(settled.props).toMatchObject({
+      METHOD: 'REQUEST',
+      STATUS: 'CONFIRMED',
+      UID: invitation.UID,
+      DTSTART: invitation.DTSTART,
+      DTEND: invitation.DTEND,
+      ATTENDEE: `mailto:${REGISTRANT}`,
+    });
+    expect(Number(settled.props.SEQUENCE)).toBeGreaterThan(Number(invitation.SEQUENCE));
+    // Staff get theirs above (PROVIDER_CLIENT_ACTIVITY), not this one too.
+    expect(
+      (await caughtMails()).filter(
+        (m) =>
+          m.to[0] !== REGISTRANT &&
+          m.subject.includes(number) &&
+          /Sesión remota confirmada|Remote session confirmed/.test(m.subject),
+      ),
+    ).toEqual([]);
   });
 
   it('L3-06: the client cannot attend: back to REGISTERED with a new triage clock; staff emailed; a re-proposal is a new calendar entry (QA S63 #4)', async () => {
@@ -953,5 +991,87 @@ describe('remote sessions the client can act on (L3-06)', () => {
       reason: 'NO_REMOTE_SESSION',
     });
     expect(await eventCount(n)).toBe(after);
+  });
+
+  it("QA S62 #9: the confirmation reaches the client's side the proposal reached, each in their language and zone, and settles their entry; not a participant added since, nor staff twice", async () => {
+    const n = await register();
+    const person = async (name: string, locale: 'EN' | 'ES_MX', timeZone: string) => {
+      const email = `${name.toLowerCase()}-s62-9-${Date.now()}@aurora.example`;
+      const created = await gql<{ createUser: { id: string } }>(
+        world.api,
+        `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+        {
+          input: {
+            organizationId: world.orgIds['comercializadora-aurora'],
+            email,
+            displayName: `${name} Colega`,
+            roles: ['CLIENT_USER'],
+            locale,
+            timeZone,
+            temporaryPassword: 'temporal-password-123',
+          },
+        },
+        world.bearer(Role.ADMIN),
+      );
+      expect(created.body.errors).toBeUndefined();
+      const added = await gql(
+        world.api,
+        `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id } }`,
+        { input: { number: n, userId: created.body.data!.createUser.id } },
+        world.bearer(Role.AGENT),
+      );
+      expect(added.body.errors).toBeUndefined();
+      return email;
+    };
+    // An English colleague in Tokyo follows the ticket before the proposal; another after it.
+    const early = await person('Pat', 'EN', 'Asia/Tokyo');
+    expect((await propose({ number: n, at: businessHour(2), link: LINK })).code).toBeUndefined();
+    const proposals = await sent(n, 'REMOTE_SESSION_PROPOSED', 2);
+    expect(proposals.map((r) => r.recipient_address).sort()).toEqual([early, REGISTRANT].sort());
+    const late = await person('Lalo', 'ES_MX', 'America/Mexico_City');
+    expect((await accept({ number: n, proposal: 1 })).code).toBeUndefined();
+    const agent = await proposerEmail(n);
+
+    const rows = await sent(n, 'REMOTE_SESSION_CONFIRMED', 2);
+    expect(rows.map((r) => r.recipient_address).sort()).toEqual([early, REGISTRANT].sort());
+    const mails = await caughtAtLeast(
+      2,
+      (m) =>
+        m.subject.includes(n) &&
+        /Sesión remota confirmada|Remote session confirmed/.test(m.subject),
+    );
+    expect(mails.map((m) => m.to.join(',')).sort()).toEqual([early, REGISTRANT].sort());
+    const tokyo = mails.find((m) => m.to[0] === early)!;
+    expect(tokyo.subject).toContain('Remote session confirmed: ');
+    expect(tokyo.text).toContain(`confirmed the remote session of ticket ${n}.`);
+    expect(plain(tokyo.text)).toMatch(/Remote session confirmed: .+ [AP]M \(Japan Standard Time\)/);
+    const registrantMail = mails.find((m) => m.to[0] === REGISTRANT)!;
+    expect(registrantMail.subject).toContain('Sesión remota confirmada: ');
+    expect(registrantMail.text).toContain(`Confirmó la sesión remota del ticket ${n}.`);
+    for (const mail of mails) {
+      const [proposalRow] = proposals.filter((r) => r.recipient_address === mail.to[0]);
+      const [entry] = await caughtCalendars(mail);
+      expect(entry.props).toMatchObject({
+        METHOD: 'REQUEST',
+        STATUS: 'CONFIRMED',
+        UID: ics(proposalRow).UID,
+        DTSTART: ics(proposalRow).DTSTART,
+        ATTENDEE: `mailto:${mail.to[0]}`,
+      });
+      expect(Number(entry.props.SEQUENCE)).toBeGreaterThan(Number(ics(proposalRow).SEQUENCE));
+    }
+    // The participant added after the proposal, who never had it, hears nothing of it; the agent
+    // holding it gets their one confirmation (PROVIDER_CLIENT_ACTIVITY) and no second email.
+    await sent(n, 'PROVIDER_CLIENT_ACTIVITY', 1);
+    expect(
+      (await caughtMails(late)).filter(
+        (m) => m.subject.includes(n) && /Sesión remota/.test(m.subject),
+      ),
+    ).toEqual([]);
+    const agentMails = (await caughtMails(agent)).filter((m) => m.subject.includes(n));
+    expect(agentMails.filter((m) => /confirm/i.test(m.subject))).toHaveLength(1);
+    expect(
+      agentMails.filter((m) => /Sesión remota confirmada|Remote session confirmed/.test(m.subject)),
+    ).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ export interface CalendarEntry {
   readonly uidName?: string;
   /** The email takes the entry out of the calendar (a cancelled ticket, a declined session). */
   readonly cancelled?: boolean;
+  /** Not settled yet (STATUS:TENTATIVE): a remote session proposed, not confirmed (QA S62 #9). */
+  readonly tentative?: boolean;
   /** Where it happens (LOCATION), e.g. a remote session's meeting link. */
   readonly location?: string;
 }

@@ -14,6 +14,11 @@ export interface IcsEvent {
   readonly sequence: number;
   /** The entry is cancelled (METHOD:CANCEL, STATUS:CANCELLED). */
   readonly cancelled?: boolean;
+  /**
+   * The entry is not settled yet (STATUS:TENTATIVE): a remote session the client has not
+   * confirmed (QA S62 #9). Otherwise a request is STATUS:CONFIRMED.
+   */
+  readonly tentative?: boolean;
   readonly domain: string;
   /** DTSTAMP: when the event was created (deterministic, so a resend is byte-identical). */
   readonly stamp: Date;
@@ -54,7 +59,7 @@ export function renderIcs(event: IcsEvent): string {
           `DTEND:${utcStamp(new Date(event.start.at.getTime() + event.start.durationMinutes * 60_000))}`,
         ]),
     `SEQUENCE:${event.sequence}`,
-    event.cancelled ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
+    `STATUS:${event.cancelled ? 'CANCELLED' : event.tentative ? 'TENTATIVE' : 'CONFIRMED'}`,
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),

@@ -129,7 +129,8 @@ export const intakeTemplates: TemplateFamily<
           ),
         },
       ],
-      calendar: remoteSessionCalendar(e, e.ticket, ctx),
+      // QA S62 #9: not confirmed yet (the client's confirmation settles it).
+      calendar: remoteSessionCalendar(e, e.ticket, ctx, 'TENTATIVE'),
     };
   },
 

@@ -1,5 +1,5 @@
 import type { NotificationTicket, RemoteSessionEntry } from '../notification-event';
-import { calendarTimeRows } from './calendar-time';
+import { calendarTimeClause, calendarTimeRows } from './calendar-time';
 import {
   type Block,
   type CalendarEntry,
@@ -9,20 +9,25 @@ import {
 import type { TemplateFamily } from './template-types';
 
 // L3-06 remote sessions in the recipient's calendar (RFC 5546): one entry per ticket
-// (`<number>#remote-session`), which the proposal adds, a re-proposal moves, and a decline or
-// the ticket's cancellation takes out (METHOD:CANCEL). QA S60b #6: the decline left it there.
+// (`<number>#remote-session`), which the proposal adds (STATUS:TENTATIVE), the client's
+// confirmation settles (STATUS:CONFIRMED, QA S62 #9), a re-proposal moves, and a decline or the
+// ticket's cancellation takes out (METHOD:CANCEL). QA S60b #6: the decline left it there.
 // QA S63 #4: a proposal after a declined or withdrawn one is a new entry
 // (`<number>#remote-session#<proposal>`): calendars keep a cancelled UID cancelled.
 
+/** Where a remote session stands, as its calendar entry says it (STATUS). */
+export type SessionStatus = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
+
 /**
- * The calendar entry of a ticket's remote session: its time, link (LOCATION) and note; `cancelled`
- * takes it out of the recipient's calendar.
+ * The calendar entry of a ticket's remote session: its time, link (LOCATION) and note; `status`
+ * TENTATIVE while the client has not confirmed it (QA S62 #9: a proposal read «confirmed» in the
+ * client's calendar), CANCELLED to take it out of the recipient's calendar.
  */
 export function remoteSessionCalendar(
   session: Pick<RemoteSessionEntry, 'at' | 'durationMinutes' | 'link' | 'note' | 'calendarEntry'>,
   ticket: Pick<NotificationTicket, 'number' | 'subject'>,
   ctx: TemplateContext,
-  cancelled = false,
+  status: SessionStatus = 'CONFIRMED',
 ): CalendarEntry {
   return {
     name: 'remote-session',
@@ -36,7 +41,8 @@ export function remoteSessionCalendar(
     ),
     description: [session.link, session.note, ctx.ticketUrl].filter(Boolean).join('\n\n'),
     ...(session.link ? { location: session.link } : {}),
-    ...(cancelled ? { cancelled: true } : {}),
+    ...(status === 'CANCELLED' ? { cancelled: true } : {}),
+    ...(status === 'TENTATIVE' ? { tentative: true } : {}),
   };
 }
 
@@ -82,7 +88,9 @@ export function sessionCancellation(
   ticket: Pick<NotificationTicket, 'number' | 'subject'>,
   ctx: TemplateContext,
 ): CalendarEntry[] {
-  return holdsSession(session, ctx) ? [remoteSessionCalendar(session, ticket, ctx, true)] : [];
+  return holdsSession(session, ctx)
+    ? [remoteSessionCalendar(session, ticket, ctx, 'CANCELLED')]
+    : [];
 }
 
 /** «[L3-…] Sesión remota cancelada: <fecha>» of a declined or withdrawn session. */
@@ -97,8 +105,60 @@ function sessionCancelledSubject(
 }
 
 export const remoteSessionTemplates: TemplateFamily<
-  'REMOTE_SESSION_CANCELLED' | 'REMOTE_SESSION_WITHDRAWN'
+  'REMOTE_SESSION_CONFIRMED' | 'REMOTE_SESSION_CANCELLED' | 'REMOTE_SESSION_WITHDRAWN'
 > = {
+  // QA S62 #9: the client's side that got the proposal (its entry TENTATIVE) reads that it is
+  // confirmed, and its calendar entry says so: the same UID, a higher SEQUENCE, STATUS:CONFIRMED.
+  // Who confirmed reads it as theirs; their colleagues on the ticket, who confirmed.
+  REMOTE_SESSION_CONFIRMED: (e, ctx) => {
+    const n = e.ticket.number;
+    const own = ctx.recipientId === undefined || ctx.recipientId === e.confirmedById;
+    const who = ctx.names.get(e.confirmedById) ?? ctx.t('El cliente', 'The client');
+    const { at, durationMinutes, link } = e.session;
+    return {
+      subject: ticketSubjectLine(
+        e.ticket,
+        `${ctx.t('Sesión remota confirmada', 'Remote session confirmed')}: ${ctx.dates.shortInstant(at)}`,
+      ),
+      heading: own
+        ? ctx.t(
+            `Confirmó la sesión remota del ticket ${n}.`,
+            `You confirmed the remote session of ticket ${n}.`,
+          )
+        : ctx.t(
+            `${who} confirmó la sesión remota del ticket ${n}.`,
+            `${who} confirmed the remote session of ticket ${n}.`,
+          ),
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `${ctx.t('Sesión remota confirmada', 'Remote session confirmed')}: ${ctx.dates.range(at, durationMinutes)}${calendarTimeClause(ctx, at, { minutes: durationMinutes })}`,
+        },
+        {
+          kind: 'facts',
+          rows: [[ctx.t('Duración', 'Duration'), `${ctx.dates.number(durationMinutes)} min`]],
+        },
+        ...(link
+          ? [
+              {
+                kind: 'action' as const,
+                label: ctx.t('Unirse a la sesión', 'Join the session'),
+                href: link,
+              },
+            ]
+          : []),
+        {
+          kind: 'paragraph',
+          text: ctx.t(
+            'El archivo adjunto (.ics) la marca como confirmada en su calendario. Si después no puede asistir, indíquelo en el ticket.',
+            'The attached file (.ics) marks it as confirmed in your calendar. If you later cannot attend, say so on the ticket.',
+          ),
+        },
+      ],
+      calendar: remoteSessionCalendar(e.session, e.ticket, ctx),
+    };
+  },
+
   // QA S60b #6: who declined reads it as theirs; the registrant's colleagues on the ticket (who
   // got the same invitation) read who declined.
   REMOTE_SESSION_CANCELLED: (e, ctx) => {

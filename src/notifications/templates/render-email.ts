@@ -193,6 +193,7 @@ export function renderEmail(
       // still count up, and every revision stays above those sent as seconds alone.
       sequence: Math.floor(Date.parse(event.occurredAt) / 1000) + timelineSeqOf(event.eventKey),
       cancelled,
+      ...(entry.tentative && !cancelled ? { tentative: true } : {}),
       domain: options.domain,
       stamp: new Date(event.occurredAt),
       start: entry.start,

@@ -257,6 +257,17 @@ export function sampleEvents(
       text: 'El total por canal no cuadra con el de ventas.',
       reporterId: ticket.registrantId,
     },
+    // L3-06 (QA S62 #9): the registrant confirmed the proposed session.
+    REMOTE_SESSION_CONFIRMED: {
+      ...base(),
+      type: 'REMOTE_SESSION_CONFIRMED',
+      session: {
+        at: '2026-02-04T17:00:00.000Z',
+        durationMinutes: 45,
+        link: 'https://meet.example.com/abc-defg-hij',
+      },
+      confirmedById: ticket.registrantId,
+    },
     // L3-06 (QA S60b #6): the registrant cannot attend the proposed session.
     REMOTE_SESSION_CANCELLED: {
       ...base(),

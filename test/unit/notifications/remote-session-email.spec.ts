@@ -3,6 +3,7 @@ import type {
   CancelledEvent,
   ProviderAssignedEvent,
   RemoteSessionCancelledEvent,
+  RemoteSessionConfirmedEvent,
   RemoteSessionProposedEvent,
   RemoteSessionWithdrawnEvent,
 } from '../../../src/notifications/notification-event';
@@ -40,6 +41,7 @@ function ics(
   event:
     | RemoteSessionProposedEvent
     | RemoteSessionCancelledEvent
+    | RemoteSessionConfirmedEvent
     | RemoteSessionWithdrawnEvent
     | ProviderAssignedEvent,
   r = ES,
@@ -108,6 +110,81 @@ describe('L3-06 remote session proposal email', () => {
     expect(Number(again.SEQUENCE)).toBeGreaterThan(Number(first.SEQUENCE));
     expect(again.DTSTART).toBe('20261204T170000Z');
     expect(again.LOCATION).toBeUndefined();
+  });
+
+  it('QA S62 #9: a proposal is tentative in the calendar until the client confirms it', () => {
+    expect(ics(proposal('2026-11-30T15:00:00.000Z')).STATUS).toBe('TENTATIVE');
+  });
+});
+
+// QA S62 #9 (L3-06, RFC 5546): the client's confirmation tells the client's side the proposal
+// reached, each in their language and zone, and settles their calendar entry: the proposal's UID,
+// a higher SEQUENCE, STATUS:CONFIRMED.
+describe('QA S62 #9: the confirmed remote session in the client calendars', () => {
+  const invitation = ics(proposal('2026-11-30T15:00:00.000Z'));
+  const confirmed: RemoteSessionConfirmedEvent = {
+    eventKey: `ticket-${TICKET.number}:8`,
+    // The same second as the proposal still counts up (its timeline seq).
+    occurredAt: '2026-11-30T15:00:00.000Z',
+    ticket: TICKET,
+    type: 'REMOTE_SESSION_CONFIRMED',
+    session: {
+      at: '2026-12-03T16:00:00.000Z',
+      durationMinutes: 60,
+      link: LINK,
+      heldBy: ['u-registrant', 'u-participant'],
+    },
+    confirmedById: 'u-registrant',
+  };
+  const options = { ...OPTIONS, names: new Map([['u-registrant', 'Ana Aurora']]) };
+  const registrant = { ...ES, id: 'u-registrant' };
+  const colleague = {
+    ...EN,
+    id: 'u-participant',
+    email: 'pablo@aurora.example',
+    timeZone: 'Asia/Tokyo',
+  };
+
+  it('who confirmed reads it as theirs, with the time in their zone, the link and the settled entry', () => {
+    const es = renderEmail(confirmed, registrant, options)!;
+    expect(es.subject.startsWith(`[${TICKET.number}] Sesión remota confirmada: `)).toBe(true);
+    expect(es.subject).toContain('3 dic');
+    expect(es.text).toContain(`Confirmó la sesión remota del ticket ${TICKET.number}.`);
+    expect(plain(es.text)).toContain(
+      'Sesión remota confirmada: jueves, 3 de diciembre de 2026, 10:00–11:00 a.m. (hora de la Ciudad de México)',
+    );
+    expect(plain(es.text)).toContain(`Unirse a la sesión: ${LINK}`);
+    expect(es.text).toContain('la marca como confirmada en su calendario');
+    expect(es.attachments.map((a) => a.contentType)).toEqual([
+      'text/calendar; charset=utf-8; method=REQUEST',
+    ]);
+    const entry = ics(confirmed, registrant);
+    expect(entry).toMatchObject({
+      METHOD: 'REQUEST',
+      STATUS: 'CONFIRMED',
+      UID: invitation.UID,
+      DTSTART: invitation.DTSTART,
+      DTEND: invitation.DTEND,
+      LOCATION: LINK,
+    });
+    expect(Number(entry.SEQUENCE)).toBeGreaterThan(Number(invitation.SEQUENCE));
+  });
+
+  it('a colleague who got the proposal reads who confirmed it, in English and in their own zone', () => {
+    const en = renderEmail(confirmed, colleague, options)!;
+    expect(en.subject).toContain('Remote session confirmed: ');
+    expect(en.text).toContain(
+      `Ana Aurora confirmed the remote session of ticket ${TICKET.number}.`,
+    );
+    expect(plain(en.text)).toMatch(
+      /Remote session confirmed: Friday, December 4, 2026, 1:00 – 2:00 AM \(Japan Standard Time\)/,
+    );
+    expect(en.text).toContain('marks it as confirmed in your calendar');
+    expect(ics(confirmed, colleague)).toMatchObject({
+      STATUS: 'CONFIRMED',
+      UID: invitation.UID,
+      ATTENDEE: 'mailto:pablo@aurora.example',
+    });
   });
 });
 

@@ -383,6 +383,8 @@ describe('L3-11 email templates', () => {
       'RELEASE_DATE_SET',
       // QA S60b #6: a declined session's email takes it out of the calendar.
       'REMOTE_SESSION_CANCELLED',
+      // QA S62 #9: a confirmed session settles the entry the proposal added.
+      'REMOTE_SESSION_CONFIRMED',
       'REMOTE_SESSION_PROPOSED',
       // QA S62: so does a session staff withdrew.
       'REMOTE_SESSION_WITHDRAWN',

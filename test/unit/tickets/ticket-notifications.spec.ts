@@ -1114,6 +1114,26 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
     expect(unassigned).not.toHaveProperty('sessionCalendar.cancelled');
   });
 
+  it('QA S62 #9: a confirmation tells the client side too (who confirmed, the session as confirmed), not once declined or withdrawn in the same batch', () => {
+    const accept = client('acceptRemoteSession', { proposal: 1, sessionAt: session.at });
+    expect(notificationsFor(TICKET, accept, withSession({ accepted }))).toEqual([
+      expect.objectContaining({
+        type: 'REMOTE_SESSION_CONFIRMED',
+        session: entry,
+        confirmedById: 'u-client',
+        eventKey: expect.not.stringContaining('provider'),
+      }),
+      expect.objectContaining({ type: 'PROVIDER_CLIENT_ACTIVITY' }),
+    ]);
+    for (const s of [
+      { accepted, declined },
+      { accepted, withdrawn: { at: AT, by: 'u-agent', note: null } },
+      { accepted, at: '2026-03-05T17:00:00.000Z' },
+    ]) {
+      expect(notificationFor(TICKET, accept, withSession(s))).toBeNull();
+    }
+  });
+
   it('a cancelled ticket cancels a session still ahead, not one declined or over', () => {
     const cancel = client('cancel', { note: 'Ya no aplica' });
     expect(notificationFor(TICKET, cancel, withSession({}))).toMatchObject({

@@ -793,6 +793,7 @@ export const en: Messages = {
       TICKET_REGISTERED: 'Ticket registered',
       INFO_REQUESTED: 'Information requested',
       REMOTE_SESSION_PROPOSED: 'Remote session proposed',
+      REMOTE_SESSION_CONFIRMED: 'Remote session confirmed',
       REMOTE_SESSION_CANCELLED: 'Remote session cancelled',
       REMOTE_SESSION_WITHDRAWN: 'Remote session withdrawn by the team',
       CLASSIFIED: 'Ticket classified',

@@ -873,6 +873,7 @@ export const esMX = {
       TICKET_REGISTERED: 'Ticket registrado',
       INFO_REQUESTED: 'Información solicitada',
       REMOTE_SESSION_PROPOSED: 'Sesión remota propuesta',
+      REMOTE_SESSION_CONFIRMED: 'Sesión remota confirmada',
       REMOTE_SESSION_CANCELLED: 'Sesión remota cancelada',
       REMOTE_SESSION_WITHDRAWN: 'Sesión remota retirada por el equipo',
       CLASSIFIED: 'Ticket clasificado',
