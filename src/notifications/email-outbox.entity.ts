@@ -94,6 +94,17 @@ export class EmailOutboxEntity {
   @Column({ type: 'jsonb' })
   attachments!: StoredAttachment[];
 
+  /**
+   * What its `.ics` files do: `REQUEST` (add or move) or `CANCEL`; null without one
+   * (`icsColumns`, set with `attachments`). Who holds a calendar entry is read from it.
+   */
+  @Column({ name: 'ics_method', type: 'text', nullable: true })
+  icsMethod!: 'REQUEST' | 'CANCEL' | null;
+
+  /** The ticket's calendar entries its `.ics` files carry (`remote-session`, `release`). */
+  @Column({ name: 'ics_entries', type: 'text', array: true, nullable: true })
+  icsEntries!: string[] | null;
+
   /** `<hash@domain>`, derived from event key and recipient: a resend carries the same one. */
   @Column({ name: 'message_id', type: 'text' })
   messageId!: string;

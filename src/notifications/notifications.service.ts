@@ -25,6 +25,7 @@ import {
   type SelectedRecipient,
 } from './recipient-rules';
 import { extrasOf } from './event-extras';
+import { icsColumns } from './ics-columns';
 import { TicketCalendarLookup } from './ticket-calendar-lookup';
 import {
   renderCheckpointAgendaEmail,
@@ -507,11 +508,13 @@ export class NotificationsService {
   ): Promise<void> {
     const { waitsIn } = extrasOf(payload.event);
     const complete = waitsIn !== undefined && waitsIn(payload.event) === undefined;
+    const ics = icsColumns(email.attachments, payload.event.ticket.number);
     await manager.query(
       `UPDATE email_outbox
           SET payload = $2, subject = $3, text = $4, html = $5, attachments = $6,
               next_attempt_at = CASE WHEN $7 THEN LEAST(next_attempt_at, now())
-                                     ELSE next_attempt_at END
+                                     ELSE next_attempt_at END,
+              ics_method = $8, ics_entries = $9
         WHERE id = $1`,
       [
         id,
@@ -521,6 +524,8 @@ export class NotificationsService {
         email.html,
         JSON.stringify(email.attachments),
         complete,
+        ics.icsMethod,
+        ics.icsEntries,
       ],
     );
   }
@@ -963,6 +968,8 @@ function outboxRow(
     text: email.text,
     html: email.html,
     attachments: email.attachments,
+    // What its .ics files do, in columns of their own (who holds a calendar entry reads them).
+    ...icsColumns(email.attachments, ticketNumber),
     messageId: outboxMessageId(event.eventKey, recipient.email, domain),
     status: EmailStatus.QUEUED,
     attempts: 0,

@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationEvent, RemoteSessionEntry } from './notification-event';
-
-/** The `.ics` file name of a ticket's remote session (`renderEmail`: `<number>-<entry>.ics`). */
-const sessionFile = (ticketNumber: string): string => `${ticketNumber}-remote-session.ics`;
+import { REMOTE_SESSION_ENTRY } from './templates/remote-session.templates';
 
 /**
  * L3-06 (QA S62): the users whose calendars hold `ticketNumber`'s remote session: those whose
  * latest email with its `.ics` (the outbox keeps every one, sent or still queued) was a
- * METHOD:REQUEST, not a METHOD:CANCEL. One statement, read when a cancellation is queued.
+ * METHOD:REQUEST, not a METHOD:CANCEL. One statement, read when a cancellation is queued, from the
+ * outbox's `ics_method` and `ics_entries` (not from its attachments' base64).
  */
 export async function remoteSessionHolders(
   manager: EntityManager,
@@ -15,18 +14,17 @@ export async function remoteSessionHolders(
 ): Promise<string[]> {
   const rows = await manager.query<{ id: string }[]>(
     `SELECT id FROM (
-       SELECT DISTINCT ON (o.recipient_user_id) o.recipient_user_id::text AS id,
-              a ->> 'contentType' AS type
-         FROM email_outbox o, jsonb_array_elements(o.attachments) a
+       SELECT DISTINCT ON (o.recipient_user_id) o.recipient_user_id::text AS id, o.ics_method
+         FROM email_outbox o
         WHERE o.ticket_number = $1 AND o.recipient_user_id IS NOT NULL
-          AND a ->> 'filename' = $2
+          AND $2 = ANY(o.ics_entries)
         ORDER BY o.recipient_user_id,
                  (o.payload -> 'event' ->> 'occurredAt')::timestamptz DESC NULLS LAST,
                  o.created_at DESC
      ) latest
-     WHERE type LIKE '%method=REQUEST%'
+     WHERE ics_method = 'REQUEST'
      ORDER BY id`,
-    [ticketNumber, sessionFile(ticketNumber)],
+    [ticketNumber, REMOTE_SESSION_ENTRY],
   );
   return rows.map((r) => r.id);
 }

@@ -838,6 +838,33 @@ describe('remote sessions the client can act on (L3-06)', () => {
 
     const rows = await sent(n, 'REMOTE_SESSION_WITHDRAWN', 2);
     expect(rows.map((r) => r.recipient_address).sort()).toEqual([agent, REGISTRANT].sort());
+    // Each row says what its .ics does (the holders are read from that, not from the files).
+    expect(
+      await world.db.query(
+        `SELECT DISTINCT event_type, ics_method, ics_entries FROM email_outbox
+          WHERE ticket_number = $1
+            AND event_type IN ('REMOTE_SESSION_PROPOSED', 'REMOTE_SESSION_CONFIRMED',
+                               'REMOTE_SESSION_WITHDRAWN')
+          ORDER BY event_type`,
+        [n],
+      ),
+    ).toEqual([
+      {
+        event_type: 'REMOTE_SESSION_CONFIRMED',
+        ics_method: 'REQUEST',
+        ics_entries: ['remote-session'],
+      },
+      {
+        event_type: 'REMOTE_SESSION_PROPOSED',
+        ics_method: 'REQUEST',
+        ics_entries: ['remote-session'],
+      },
+      {
+        event_type: 'REMOTE_SESSION_WITHDRAWN',
+        ics_method: 'CANCEL',
+        ics_entries: ['remote-session'],
+      },
+    ]);
     const [clientMail, ...more] = (await caughtMails(REGISTRANT)).filter(
       subjectHas(n, 'Sesión remota cancelada'),
     );

@@ -15,6 +15,9 @@ import type { TemplateFamily } from './template-types';
 // QA S63 #4: a proposal after a declined or withdrawn one is a new entry
 // (`<number>#remote-session#<proposal>`): calendars keep a cancelled UID cancelled.
 
+/** The calendar entry of a ticket's remote session (`<number>-remote-session.ics`). */
+export const REMOTE_SESSION_ENTRY = 'remote-session';
+
 /** Where a remote session stands, as its calendar entry says it (STATUS). */
 export type SessionStatus = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
 
@@ -30,9 +33,9 @@ export function remoteSessionCalendar(
   status: SessionStatus = 'CONFIRMED',
 ): CalendarEntry {
   return {
-    name: 'remote-session',
+    name: REMOTE_SESSION_ENTRY,
     ...(session.calendarEntry !== undefined
-      ? { uidName: `remote-session#${session.calendarEntry}` }
+      ? { uidName: `${REMOTE_SESSION_ENTRY}#${session.calendarEntry}` }
       : {}),
     start: { at: new Date(session.at), durationMinutes: session.durationMinutes },
     summary: ctx.t(

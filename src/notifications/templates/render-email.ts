@@ -2,6 +2,7 @@ import { isKnownTimeZone } from '../../business-time/engine';
 import { ticketPath } from '../../shared/portal-paths';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, Locale } from '../../identity/locale.enum';
 import type { StoredAttachment } from '../email-outbox.entity';
+import { icsFileName } from '../ics-columns';
 import { type NotificationEvent, timelineSeqOf } from '../notification-event';
 import { eventSide, type RecipientSide } from '../recipient-rules';
 import { attachmentTemplates } from './attachment.templates';
@@ -205,7 +206,7 @@ export function renderEmail(
       attendee: { name: recipient.displayName, address: recipient.email },
     });
     attachments.push({
-      filename: `${event.ticket.number}-${entry.name}.ics`,
+      filename: icsFileName(event.ticket.number, entry.name),
       contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
       content: Buffer.from(ics, 'utf8').toString('base64'),
     });
