@@ -307,6 +307,14 @@ export interface CancelledEvent extends EventBase {
   /** L3-09: the release date that was published, if any: its calendar entry is cancelled. */
   readonly releaseDate?: string;
   /**
+   * QA S62 review (L3-09): the users whose calendars hold the release date's entry when the email
+   * is queued (their latest `.ics` of it was a REQUEST: RELEASE_DATE_SET, a moved date;
+   * `releaseDateHolders`). Only their emails carry its METHOD:CANCEL; anyone else told (a
+   * participant added after it was published) reads the cancellation without a file. Absent on
+   * emails queued before: all carry it.
+   */
+  readonly releaseHeldBy?: readonly string[];
+  /**
    * L3-06 (QA S60b #6): the remote session still ahead when the ticket was cancelled (proposed or
    * confirmed, not declined): its calendar entry is cancelled too.
    */

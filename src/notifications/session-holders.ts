@@ -1,16 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationEvent, RemoteSessionEntry } from './notification-event';
+import { RELEASE_ENTRY } from './templates/delivery.templates';
 import { REMOTE_SESSION_ENTRY } from './templates/remote-session.templates';
 
 /**
- * L3-06 (QA S62): the users whose calendars hold `ticketNumber`'s remote session: those whose
- * latest email with its `.ics` (the outbox keeps every one, sent or still queued) was a
- * METHOD:REQUEST, not a METHOD:CANCEL. One statement, read when a cancellation is queued, from the
- * outbox's `ics_method` and `ics_entries` (not from its attachments' base64).
+ * The users whose calendars hold `ticketNumber`'s calendar entry `entry` (`remote-session`,
+ * `release`): those whose latest email with its `.ics` (the outbox keeps every one, sent or still
+ * queued) was a METHOD:REQUEST, not a METHOD:CANCEL. One statement, from the outbox's
+ * `ics_method` and `ics_entries` (not from its attachments' base64).
  */
-export async function remoteSessionHolders(
+async function calendarHolders(
   manager: EntityManager,
   ticketNumber: string,
+  entry: string,
 ): Promise<string[]> {
   const rows = await manager.query<{ id: string }[]>(
     `SELECT id FROM (
@@ -24,9 +26,33 @@ export async function remoteSessionHolders(
      ) latest
      WHERE ics_method = 'REQUEST'
      ORDER BY id`,
-    [ticketNumber, REMOTE_SESSION_ENTRY],
+    [ticketNumber, entry],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * L3-06 (QA S62): the users whose calendars hold `ticketNumber`'s remote session (the proposal,
+ * the agent's copy of the confirmation or of a reassignment, not cancelled since). Read when an
+ * email that cancels (or confirms) it is queued.
+ */
+export function remoteSessionHolders(
+  manager: EntityManager,
+  ticketNumber: string,
+): Promise<string[]> {
+  return calendarHolders(manager, ticketNumber, REMOTE_SESSION_ENTRY);
+}
+
+/**
+ * L3-09 (QA S62 review): the users whose calendars hold `ticketNumber`'s published release date
+ * (RELEASE_DATE_SET, a moved date's DATE_ADJUSTED, not cancelled since). Read when the ticket's
+ * cancellation is queued: only they get its METHOD:CANCEL.
+ */
+export function releaseDateHolders(
+  manager: EntityManager,
+  ticketNumber: string,
+): Promise<string[]> {
+  return calendarHolders(manager, ticketNumber, RELEASE_ENTRY);
 }
 
 /** `session` with the users whose calendars hold it now ({@link remoteSessionHolders}). */
@@ -56,9 +82,14 @@ export async function withSessionHolders<E extends NotificationEvent>(
     case 'REMOTE_SESSION_WITHDRAWN':
       return { ...event, session: await held(manager, n, event.session) };
     case 'CANCELLED':
-      return event.remoteSession
-        ? { ...event, remoteSession: await held(manager, n, event.remoteSession) }
-        : event;
+      // Its published release date's METHOD:CANCEL too, only where held (QA S62 review).
+      return {
+        ...event,
+        ...(event.remoteSession
+          ? { remoteSession: await held(manager, n, event.remoteSession) }
+          : {}),
+        ...(event.releaseDate ? { releaseHeldBy: await releaseDateHolders(manager, n) } : {}),
+      };
     case 'PROVIDER_CLIENT_ACTIVITY':
       return event.sessionCalendar?.cancelled
         ? {

@@ -1,6 +1,11 @@
 import { defaultMexicoCityCalendar, localDateOf } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
-import { type CaughtMail, caughtAtLeast, subjectHas } from '../support/caught-mail';
+import {
+  type CaughtMail,
+  caughtAtLeast,
+  caughtCalendars,
+  subjectHas,
+} from '../support/caught-mail';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { ticketJourneys } from '../support/ticket-journeys';
@@ -17,7 +22,7 @@ const today = localDateOf(defaultMexicoCityCalendar(year - 1, year + 1), new Dat
 describe('«Ticket cancelado» says who cancelled and what happens to the hours (L3-11, L3-12)', () => {
   const world = useWorldWithWorker('cancel-email');
 
-  const { act, scheduledRequirement } = ticketJourneys(world);
+  const { act, scheduledRequirement, requirementInDevelopment } = ticketJourneys(world);
 
   /** The «Ticket cancelado» email the registrant received (the SMTP catcher), once. */
   const receivedCancelledMail = async (number: string): Promise<CaughtMail> => {
@@ -103,5 +108,94 @@ describe('«Ticket cancelado» says who cancelled and what happens to the hours 
     const text = await cancelledEmail(number);
     expect(text).toContain('Cancelado por: Úrsula Usuaria');
     expect(text).not.toContain('horas reservadas');
+  });
+
+  it("QA S62 review: the published release date's cancellation reaches only the calendars that hold it; a participant added since reads it without a file", async () => {
+    const number = await requirementInDevelopment({
+      subject: 'Reporte de cobranza',
+      hours: 4,
+      projected: true,
+    });
+    const published = await eventually(
+      () =>
+        world.db.query<{ recipient_address: string; status: string }[]>(
+          `SELECT recipient_address, status FROM email_outbox
+            WHERE ticket_number = $1 AND event_type = 'RELEASE_DATE_SET'`,
+          [number],
+        ),
+      (r) => r.length > 0 && r.every((x) => x.status === 'SENT'),
+    );
+    const holders = published.map((r) => r.recipient_address).sort();
+    expect(holders).toContain('usuario@aurora.example');
+    // A colleague follows the ticket after the date was published.
+    const colleague = `cobranza-${Date.now()}@aurora.example`;
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds['comercializadora-aurora'],
+          email: colleague,
+          displayName: 'Cobranza Colega',
+          roles: ['CLIENT_USER'],
+          temporaryPassword: 'temporal-password-123',
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const added = await gql(
+      world.api,
+      `mutation ($input: TicketParticipantInput!) { addTicketParticipant(input: $input) { id } }`,
+      { input: { number, userId: created.body.data!.createUser.id } },
+      world.bearer(Role.AGENT),
+    );
+    expect(added.body.errors).toBeUndefined();
+
+    await act(Role.CLIENT_USER, 'cancelTicket', { number, note: 'Ya no se necesita' });
+    const rows = await eventually(
+      () =>
+        world.db.query<
+          {
+            recipient_address: string;
+            status: string;
+            ics_method: string | null;
+            ics_entries: string[] | null;
+          }[]
+        >(
+          `SELECT recipient_address, status, ics_method, ics_entries FROM email_outbox
+            WHERE ticket_number = $1 AND event_type = 'CANCELLED' ORDER BY recipient_address`,
+          [number],
+        ),
+      (r) => r.length === holders.length + 1 && r.every((x) => x.status === 'SENT'),
+    );
+    expect(
+      rows.map(({ recipient_address, ics_method, ics_entries }) => [
+        recipient_address,
+        ics_method,
+        ics_entries,
+      ]),
+    ).toEqual(
+      [...holders.map((h) => [h, 'CANCEL', ['release']]), [colleague, null, null]].sort((a, b) =>
+        String(a[0]).localeCompare(String(b[0])),
+      ),
+    );
+    // What really arrived: the registrant's email cancels the entry; the colleague's has no file.
+    const [registrantMail] = await caughtAtLeast(
+      1,
+      (m) => subjectHas(number, 'Ticket cancelado')(m) && m.to.includes('usuario@aurora.example'),
+    );
+    const [entry] = await caughtCalendars(registrantMail);
+    expect(entry.props).toMatchObject({ METHOD: 'CANCEL', STATUS: 'CANCELLED' });
+    const [colleagueMail, ...more] = await caughtAtLeast(
+      1,
+      (m) => subjectHas(number, 'Ticket cancelado')(m) && m.to.includes(colleague),
+    );
+    expect(more).toEqual([]);
+    expect(await caughtCalendars(colleagueMail)).toEqual([]);
+    expect(colleagueMail.text).toContain(
+      'La entrega para pruebas que estaba publicada queda cancelada.',
+    );
+    expect(colleagueMail.text).not.toContain('archivo adjunto');
   });
 });

@@ -1,5 +1,5 @@
 import { RATING_CHANGE_WINDOW_DAYS, ratingUrl } from '../../satisfaction/satisfaction-rules';
-import type { ClosedEvent } from '../notification-event';
+import type { CancelledEvent, ClosedEvent } from '../notification-event';
 import { calendarTimeClause, calendarTimeRows } from './calendar-time';
 import { isDateOnly } from './format';
 import {
@@ -283,10 +283,15 @@ export const deliveryTemplates: TemplateFamily<
         ? [
             {
               kind: 'paragraph' as const,
-              text: ctx.t(
-                'La entrega para pruebas que estaba publicada queda cancelada; el archivo adjunto la quita de su calendario.',
-                'The published release for testing is cancelled; the attached file removes it from your calendar.',
-              ),
+              text: holdsRelease(e, ctx)
+                ? ctx.t(
+                    'La entrega para pruebas que estaba publicada queda cancelada; el archivo adjunto la quita de su calendario.',
+                    'The published release for testing is cancelled; the attached file removes it from your calendar.',
+                  )
+                : ctx.t(
+                    'La entrega para pruebas que estaba publicada queda cancelada.',
+                    'The published release for testing is cancelled.',
+                  ),
             },
           ]
         : []),
@@ -296,7 +301,8 @@ export const deliveryTemplates: TemplateFamily<
     // The published release date and a session still ahead leave the recipient's calendar (the
     // same entries, cancelled).
     calendar: [
-      ...(e.releaseDate
+      // Only in the calendars that hold it (QA S62 review): not a participant's added since.
+      ...(e.releaseDate && holdsRelease(e, ctx)
         ? [{ ...releaseCalendar(e.releaseDate, undefined, e.ticket, ctx), cancelled: true }]
         : []),
       // Only in the calendars that hold it (QA S62): not an approver's who never had it.
@@ -384,6 +390,19 @@ function cancelledBy(userId: string | undefined, ctx: TemplateContext): Block[] 
   return name ? [{ kind: 'facts', rows: [[ctx.t('Cancelado por', 'Cancelled by'), name]] }] : [];
 }
 
+/** The calendar entry of a ticket's release date (`<number>-release.ics`). */
+export const RELEASE_ENTRY = 'release';
+
+/**
+ * QA S62 review (L3-09): whether this recipient's cancellation email carries the release date's
+ * METHOD:CANCEL: their calendar holds it (`releaseHeldBy`), or the email predates it (all did).
+ */
+function holdsRelease(e: Pick<CancelledEvent, 'releaseHeldBy'>, ctx: TemplateContext): boolean {
+  return (
+    !e.releaseHeldBy || (ctx.recipientId !== undefined && e.releaseHeldBy.includes(ctx.recipientId))
+  );
+}
+
 function releaseCalendar(
   value: string,
   durationMinutes: number | undefined,
@@ -391,7 +410,7 @@ function releaseCalendar(
   ctx: TemplateContext,
 ): CalendarEntry {
   return {
-    name: 'release',
+    name: RELEASE_ENTRY,
     start: isDateOnly(value)
       ? { date: value }
       : { at: new Date(value), durationMinutes: durationMinutes ?? 60 },

@@ -94,3 +94,36 @@ describe('«Ticket cancelado» (QA, L3-11/L3-12)', () => {
     });
   });
 });
+
+// QA S62 review (L3-09, RFC 5546): a cancelled ticket's published release date leaves only the
+// calendars that hold it (`releaseHeldBy`, read from the outbox when the email is queued), as its
+// remote session does; anyone else told reads it without a file.
+describe('«Ticket cancelado»: the release date cancelled only where held', () => {
+  const event: CancelledEvent = {
+    ...CANCELLED,
+    releaseDate: '2026-03-10',
+    releaseHeldBy: ['u-registrant'],
+  };
+  const holder = { ...ES, id: 'u-registrant' };
+  const later = { ...ES, id: 'u-participant', email: 'pablo@aurora.example' };
+
+  it("the holder's email cancels the entry; a participant added since reads it without a file, es-MX and en", () => {
+    const held = renderEmail(event, holder, OPTIONS)!;
+    expect(held.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      [`${TICKET.number}-release.ics`, 'text/calendar; charset=utf-8; method=CANCEL'],
+    ]);
+    expect(held.text).toContain(
+      'La entrega para pruebas que estaba publicada queda cancelada; el archivo adjunto la quita de su calendario.',
+    );
+    const other = renderEmail(event, later, OPTIONS)!;
+    expect(other.attachments).toEqual([]);
+    expect(other.text).toContain('La entrega para pruebas que estaba publicada queda cancelada.');
+    expect(other.text).not.toContain('archivo adjunto');
+    const en = renderEmail(event, { ...later, locale: Locale.EN }, OPTIONS)!;
+    expect(en.text).toContain('The published release for testing is cancelled.');
+    expect(en.text).not.toContain('attached file');
+    // Queued before `releaseHeldBy`: every recipient's email cancels it, as then.
+    const { releaseHeldBy: _, ...before } = event;
+    expect(renderEmail(before, later, OPTIONS)!.attachments).toHaveLength(1);
+  });
+});
