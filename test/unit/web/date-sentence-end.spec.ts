@@ -48,4 +48,18 @@ describe('a sentence ending in a date and time ends with one period (L3-11; QA S
     ])
       expect(s).toMatch(/PM\.$/);
   });
+
+  it('QA S63 #8: the withdrawn session, the next business hour, the scheduling clock again, a voided time entry', () => {
+    const sentences = [
+      esMX.remoteSession.withdrawn(es),
+      esMX.serverErrors.outsideBusinessTime('Inicio', 'sábado', es),
+      esMX.serverErrors.onHoliday('Inicio', '25 dic', 'Navidad', es),
+      esMX.ticketPage.schedulingAgain(es),
+      esMX.timeEntries.cancel.done(2, es),
+    ];
+    for (const s of sentences) {
+      expect(s).toMatch(/p\.\s?m\.$/);
+      expect(s).not.toMatch(/m\.\.$/);
+    }
+  });
 });

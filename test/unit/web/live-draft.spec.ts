@@ -241,6 +241,20 @@ describe("changeSentence: the notice says who did what, with the timeline's word
     );
   });
 
+  it('an event name that already says by whom takes the name in brackets, not a second «por» (QA S63 #7, L3-06)', () => {
+    const withdrawn = {
+      ...classify(3)[0],
+      type: 'withdrawRemoteSession',
+      actorName: 'Gerardo Gerente',
+    };
+    expect(changeSentence(es, { latest: withdrawn, more: 0 })).toBe(
+      'Mientras usted escribía: Sesión remota retirada por el equipo (Gerardo Gerente)',
+    );
+    expect(changeSentence(words(en), { latest: withdrawn, more: 0 })).toBe(
+      'While you were writing: Remote session withdrawn by staff (Gerardo Gerente)',
+    );
+  });
+
   it('the system (an SLA event) names nobody; a person without a name goes by role', () => {
     const atRisk = event(2, { type: 'CLOCK_AT_RISK', actorRole: null, actorName: null });
     expect(changeSentence(es, { latest: atRisk, more: 0 })).toBe(

@@ -1,3 +1,5 @@
+import { endSentence } from './sentence';
+
 /**
  * Server refusals in words (Spanish, Mexico), from `extensions.reason` and its parameters, and
  * class-validator rules from `extensions.violations` (see `error-text.ts`). `en` mirrors it.
@@ -155,7 +157,7 @@ export const serverErrorsEsMX = {
     `«${f}» no puede ser anterior al registro del ticket (${registeredAt}).`,
   /** `next`: the calendar's next business time, when the server gave it (QA S52). */
   outsideBusinessTime: (f: string, when: string, next?: string) =>
-    `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.${next ? ` La siguiente hora hábil es el ${next}.` : ''}`,
+    `«${f}» (${when}) cae fuera del horario hábil del calendario del cliente.${next ? ` ${endSentence(`La siguiente hora hábil es el ${next}`)}` : ''}`,
   /**
    * L3-06 (QA S63 #11): una sesión remota que terminaría después del cierre del horario hábil.
    * `max`: la duración más larga que cabe (si llega a la mínima); `latest`: el inicio más tardío
@@ -196,7 +198,7 @@ export const serverErrorsEsMX = {
     'Esa persona ya no es un usuario activo de la organización del ticket: recargue la página y elija otra.',
   // QA S51: un día festivo se nombra («Navidad»), no solo «fuera del horario hábil».
   onHoliday: (f: string, when: string, holiday: string, next?: string) =>
-    `«${f}» (${when}) cae en un día festivo del calendario del cliente: ${holiday}.${next ? ` La siguiente hora hábil es el ${next}.` : ''}`,
+    `«${f}» (${when}) cae en un día festivo del calendario del cliente: ${holiday}.${next ? ` ${endSentence(`La siguiente hora hábil es el ${next}`)}` : ''}`,
   checkpointOutsideHours: (time: string, weekday: string, hours: string) =>
     hours
       ? `La hora ${time} queda fuera del horario hábil del ${weekday} (${hours}) en el calendario del cliente; elija una hora dentro de ese horario.`

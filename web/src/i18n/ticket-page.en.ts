@@ -70,8 +70,14 @@ export const ticketPageEn: TicketPageMessages = {
     `The scheduling clock runs again: the new date is published by ${deadline}.`,
   liveDraft: {
     commented: (who: string) => `${who} commented while you were writing`,
+    // An event name that already says by whom («… withdrawn by staff») takes the name in
+    // brackets, not a second «by» (QA S63 #7).
     changed: (what: string, who: string | null) =>
-      who ? `While you were writing: ${what} by ${who}` : `While you were writing: ${what}`,
+      !who
+        ? `While you were writing: ${what}`
+        : /\bby\b/.test(what)
+          ? `While you were writing: ${what} (${who})`
+          : `While you were writing: ${what} by ${who}`,
     more: (count: number) => (count === 1 ? ' and 1 more change' : ` and ${count} more changes`),
     now: (state: string) => ` (now: ${state})`,
     updated: (state: string) => `The ticket was updated while you were writing (state: ${state}).`,

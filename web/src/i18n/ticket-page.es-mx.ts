@@ -1,3 +1,4 @@
+import { endSentence } from './sentence';
 import { zoneLabel } from './zone-name';
 
 /** Textos de la explicación de plazos y del enlace a una estimación en la página del ticket. */
@@ -81,13 +82,21 @@ export const ticketPageEsMX = {
   releaseDateSupersededStaff:
     'El cliente reportó fallas en la entrega: esta fecha ya no aplica. Publique la nueva con «Ajustar fecha».',
   schedulingAgain: (deadline: string) =>
-    `El plazo de programación corre de nuevo: la nueva fecha se publica a más tardar el ${deadline}.`,
+    endSentence(
+      `El plazo de programación corre de nuevo: la nueva fecha se publica a más tardar el ${deadline}`,
+    ),
   // Un formulario abierto mientras el ticket cambia en vivo: lo escrito no se pierde.
   liveDraft: {
     // Qué pasó desde que se abrió el formulario, con las palabras y los nombres del historial.
     commented: (who: string) => `${who} comentó mientras usted escribía`,
+    // Un nombre de evento que ya dice quién («… retirada por el equipo») lleva el nombre entre
+    // paréntesis, no un segundo «por» (QA S63 #7).
     changed: (what: string, who: string | null) =>
-      who ? `Mientras usted escribía: ${what} por ${who}` : `Mientras usted escribía: ${what}`,
+      !who
+        ? `Mientras usted escribía: ${what}`
+        : /\bpor\b/.test(what)
+          ? `Mientras usted escribía: ${what} (${who})`
+          : `Mientras usted escribía: ${what} por ${who}`,
     more: (count: number) => (count === 1 ? ' y 1 cambio más' : ` y ${count} cambios más`),
     now: (state: string) => ` (ahora: ${state})`,
     // Sin eventos nuevos en el historial (cambió el SLA, el agente o las acciones ofrecidas).

@@ -1,3 +1,5 @@
+import { endSentence } from './sentence';
+
 /** Spanish (Mexico) texts of a ticket's worked hours (L3-12, L3-13). */
 export const timeEntriesEsMX = {
   title: 'Horas trabajadas',
@@ -52,7 +54,8 @@ export const timeEntriesEsMX = {
     submit: 'Anular registro',
     sending: 'Anulando…',
     keep: 'No anular',
-    done: (hours: number, date: string) => `Se anuló el registro de ${hours} h del ${date}.`,
+    done: (hours: number, date: string) =>
+      endSentence(`Se anuló el registro de ${hours} h del ${date}`),
   },
 };
 
