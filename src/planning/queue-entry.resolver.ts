@@ -36,6 +36,19 @@ export class QueueEntryResolver {
   }
 
   @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      "As Ticket.assigneeActive (QA S63 #3): whether the assigned agent's account is active (provider staff only; null for clients and while unassigned), so the work list marks an inactive assignee as the ticket lists do.",
+  })
+  assigneeActive(
+    @CurrentUser() user: AuthenticatedUser,
+    @Context() ctx: object,
+    @Parent() entry: QueueEntry,
+  ): Promise<boolean | null> {
+    return this.names.loadActive(ctx, user, entry.assigneeId);
+  }
+
+  @ResolveField(() => Boolean, {
     description:
       "As Ticket.awaitingClient (L3-06/L3-07/L3-09): the ticket's next step is the client's (for a client user: theirs; an estimate or change order to authorize counts for approvers and staff only).",
   })

@@ -102,13 +102,15 @@ export const CONFIRM_QUEUE_REORDER = operation<
 export interface WorkListEntry extends QueueEntry, Pick<TicketSummary, 'awaitingClient'> {
   /** L3-07: the assigned agent by name (null: unassigned). */
   assigneeName: string | null;
+  /** QA S63 #3: false when the assigned agent's account is inactive (staff only). */
+  assigneeActive?: boolean | null;
   /** What {@link DUE_FIELDS} reads, as the ticket lists. */
   clocks: TicketSummary['clocks'];
 }
 
 export const WORK_LIST = operation<{ workList: WorkListEntry[] }, { first: number }>(
   `query WorkList($first: Int!) {
-  workList(first: $first) { ${ENTRY_FIELDS} assigneeName ${DUE_FIELDS} }
+  workList(first: $first) { ${ENTRY_FIELDS} assigneeName assigneeActive ${DUE_FIELDS} }
 }`,
 );
 

@@ -2,7 +2,7 @@ import type { WorkListEntry } from '../api/planning';
 import { useI18n } from '../i18n/i18n-context';
 import { clockTimeWords, dueClockKind, overdueClock } from '../tickets/clock-texts';
 import { idleDueText } from '../tickets/idle-due-text';
-import { DueSummary, SlaBadge, stateText, TicketCells } from '../tickets/ticket-bits';
+import { AssigneeName, DueSummary, SlaBadge, stateText, TicketCells } from '../tickets/ticket-bits';
 import { DeliveryRiskBadge } from './delivery-risk-badge';
 
 /**
@@ -76,7 +76,7 @@ export function WorkListTable({
               </td>
               {/* L3-07: who has it, as staff's ticket lists say. */}
               <td data-testid="work-assignee" data-label={t.ticketPage.assignee}>
-                {e.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
+                <AssigneeName name={e.assigneeName} active={e.assigneeActive} />
               </td>
             </tr>
           ))}

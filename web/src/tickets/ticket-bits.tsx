@@ -241,13 +241,7 @@ export function TicketTable({
               )}
               {showAssignee && (
                 <td data-testid="ticket-assignee-cell" data-label={t.ticketPage.assignee}>
-                  {ticket.assigneeName ?? <span className="muted">{t.ticketPage.unassigned}</span>}
-                  {ticket.assigneeName && ticket.assigneeActive === false && (
-                    <>
-                      {' '}
-                      <span className="muted">{t.ticketPage.inactivePerson}</span>
-                    </>
-                  )}
+                  <AssigneeName name={ticket.assigneeName} active={ticket.assigneeActive} />
                 </td>
               )}
             </tr>
@@ -486,5 +480,27 @@ export function TicketCells({
         </span>
       </td>
     </>
+  );
+}
+
+/**
+ * Who has a ticket (L3-07) in a list's cell: the agent's name, «(inactivo)» after it when their
+ * account is inactive (QA S62 #2), or «Sin asignar». One element, so on a phone, where a cell is
+ * a grid of its label and its content, the marker stays beside the name, not under the label
+ * (QA S63 #9).
+ */
+export function AssigneeName({ name, active }: { name: string | null; active?: boolean | null }) {
+  const { t } = useI18n();
+  if (!name) return <span className="muted">{t.ticketPage.unassigned}</span>;
+  return (
+    <span>
+      {name}
+      {active === false && (
+        <>
+          {' '}
+          <span className="muted">{t.ticketPage.inactivePerson}</span>
+        </>
+      )}
+    </span>
   );
 }
