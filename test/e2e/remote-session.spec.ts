@@ -389,6 +389,16 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
     expect(await withdrawn.innerText()).toMatch(/^El equipo retiró la sesión el \d/);
     expect(await withdrawn.innerText()).toContain('Ya quedó corregido el timbrado.');
     expect(await agent.getByTestId('remote-session-join').count()).toBe(0);
+    // QA S63 #14: the client's page heads it as withdrawn, its time struck out, and no longer
+    // shows «Usted la confirmó» as if the session stood.
+    await client.reload();
+    const card = client.getByTestId('remote-session');
+    await card.getByTestId('remote-session-withdrawn').waitFor();
+    expect(await client.getByText('Sesión remota retirada', { exact: true }).count()).toBe(1);
+    expect(await card.locator('p').first().innerText()).toMatch(/^El equipo retiró la sesión el /);
+    expect(await card.locator('del[data-testid="remote-session-range"]').count()).toBe(1);
+    expect(await card.innerText()).toContain('Horario retirado: ');
+    expect(await card.getByTestId('remote-session-accepted').count()).toBe(0);
     const event = agent.getByTestId('timeline').getByTestId('event-withdrawRemoteSession');
     await event.waitFor();
     expect(await event.innerText()).toContain('Sesión remota retirada por el equipo');

@@ -38,6 +38,8 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
   suggested: 'Suggested time',
   declinedTitle: 'Remote session declined',
   declinedTime: 'Proposed time',
+  withdrawnTitle: 'Remote session withdrawn',
+  withdrawnTime: 'Withdrawn time',
   useSuggested: 'Use the suggested time',
   declinedProposal: (when: string) => `The client cannot attend the proposed time (${when}).`,
   prefilledFromDeclined:

@@ -53,6 +53,12 @@ export const remoteSessionEsMX = {
    */
   declinedTitle: 'Sesión remota no aceptada',
   declinedTime: 'Horario propuesto',
+  /**
+   * QA S63 #14: a withdrawn session on the ticket's page: its heading, and its time struck out as
+   * what was withdrawn (no «Unirse», no «Usted la confirmó» box leading).
+   */
+  withdrawnTitle: 'Sesión remota retirada',
+  withdrawnTime: 'Horario retirado',
   /** QA S62 #3: fills the re-proposal's date with the time the client suggested. */
   useSuggested: 'Usar el horario sugerido',
   /**

@@ -14,6 +14,8 @@ import { CalendarZoneDeadline } from './clocks-section';
  * QA S62 #2: a declined proposal is no session to join: its answer leads, the time it proposed
  * follows as what was proposed, and there is no «Unirse a la sesión». The time the client
  * suggests reads in the reader's zone and, when it reads otherwise, in the client calendar's.
+ * QA S63 #14: a withdrawn session the same way: who withdrew it and when leads, its time follows
+ * struck out, and the client's confirmation no longer shows as if the session stood.
  */
 export function RemoteSessionCard({
   session,
@@ -46,6 +48,17 @@ export function RemoteSessionCard({
   }).formatRange(start, end);
   return (
     <div className="remote-session" data-testid="remote-session">
+      {/* QA S62: staff withdrew it; their note to the client under it. QA S63 #14: it leads. */}
+      {session.withdrawn && (
+        <div className="notice notice-warning" data-testid="remote-session-withdrawn">
+          <p>{r.withdrawn(format(session.withdrawn.at))}</p>
+          {session.withdrawn.note && (
+            <p className="prewrap">
+              <LinkedText text={session.withdrawn.note} />
+            </p>
+          )}
+        </div>
+      )}
       {session.declined && (
         <div className="notice notice-warning" data-testid="remote-session-declined">
           <p>
@@ -69,10 +82,14 @@ export function RemoteSessionCard({
           )}
         </div>
       )}
-      <p className={session.declined ? 'muted' : undefined}>
-        {session.declined && `${r.declinedTime}: `}
-        <span data-testid="remote-session-range">{range}</span>,{' '}
-        {/* The zone in words, never its IANA id (QA S50: «(America/Mexico_City)»). */}
+      <p className={session.declined || session.withdrawn ? 'muted' : undefined}>
+        {session.withdrawn ? `${r.withdrawnTime}: ` : session.declined && `${r.declinedTime}: `}
+        {session.withdrawn ? (
+          <del data-testid="remote-session-range">{range}</del>
+        ) : (
+          <span data-testid="remote-session-range">{range}</span>
+        )}
+        , {/* The zone in words, never its IANA id (QA S50: «(America/Mexico_City)»). */}
         <span data-testid="remote-session-zone">{zoneLabel(zone, language, start)}</span> ·{' '}
         {r.minutes(session.durationMinutes)}
       </p>
@@ -99,23 +116,12 @@ export function RemoteSessionCard({
           {r.awaitingAnswer}
         </p>
       )}
-      {session.accepted && !session.declined && (
+      {session.accepted && !session.declined && !session.withdrawn && (
         <p className="notice notice-success" data-testid="remote-session-accepted">
           {staff
             ? r.accepted(format(session.accepted.at))
             : r.acceptedForClient(format(session.accepted.at), session.accepted.by === user?.id)}
         </p>
-      )}
-      {/* QA S62: staff withdrew it; their note to the client under it. */}
-      {session.withdrawn && (
-        <div className="notice notice-warning" data-testid="remote-session-withdrawn">
-          <p>{r.withdrawn(format(session.withdrawn.at))}</p>
-          {session.withdrawn.note && (
-            <p className="prewrap">
-              <LinkedText text={session.withdrawn.note} />
-            </p>
-          )}
-        </div>
       )}
     </div>
   );

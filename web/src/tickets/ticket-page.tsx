@@ -215,9 +215,11 @@ export function TicketPage({
             <>
               {/* QA S62 #2: a declined proposal is not read as the session to come. */}
               <dt>
-                {ticket.remoteSession.declined
-                  ? t.remoteSession.declinedTitle
-                  : t.tickets.remoteSession}
+                {ticket.remoteSession.withdrawn
+                  ? t.remoteSession.withdrawnTitle
+                  : ticket.remoteSession.declined
+                    ? t.remoteSession.declinedTitle
+                    : t.tickets.remoteSession}
               </dt>
               <dd>
                 <RemoteSessionCard
