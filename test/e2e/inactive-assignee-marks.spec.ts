@@ -5,9 +5,10 @@ import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
-// QA S63 #3, #9 (L3-07): an inactive agent who still holds a ticket reads «(inactivo)» in the
+// QA S63 #3, #9, #15 (L3-07): an inactive agent who still holds a ticket reads «(inactivo)» in the
 // manager's daily work list («Consola») as in «Tickets» and on the ticket page, and on a phone
-// the marker stays beside the name, not under the cell's label.
+// the marker stays beside the name, not under the cell's label; the admin's disabled password link
+// says why.
 
 const MANAGER = 'gerente@becken.example';
 
@@ -93,5 +94,18 @@ describe('An inactive assignee is marked in every staff list (web app, QA S63 #3
     // The cell is a grid of its label (left, ~40 %) and its content: both sit in the content.
     expect(nameBox!.x).toBeGreaterThan(cellBox!.x + cellBox!.width * 0.3);
     expect(markerBox!.x).toBeGreaterThan(cellBox!.x + cellBox!.width * 0.3);
+  });
+
+  it("an inactive user's disabled «Enlace de contraseña» says why (QA S63 #15)", async () => {
+    const { page } = await newPage(e2e.browser, e2e.baseURL);
+    await logIn(page, 'admin@becken.example', e2e.password('admin@becken.example'));
+    await inSpanish(page);
+    await page.goto('/usuarios');
+    const link = page.getByRole('button', {
+      name: 'Enlace de contraseña para Ángel Saliente: enviar un enlace para restablecer su contraseña',
+    });
+    await link.waitFor();
+    expect(await link.isDisabled()).toBe(true);
+    expect(await link.getAttribute('title')).toBe('Active la cuenta para enviarle un enlace.');
   });
 });

@@ -10,6 +10,8 @@ const accountEsMX = {
   saved: (email: string) => `Cambios de ${email} guardados.`,
   sendReset: 'Enviar enlace de restablecimiento',
   sendResetShort: 'Enlace de contraseña',
+  /** QA S63 #15: why «Enlace de contraseña» / «Reenviar invitación» is disabled. */
+  activateFirst: 'Active la cuenta para enviarle un enlace.',
   // The visible text first (WCAG 2.5.3, label in name), then what it does.
   sendResetFor: (name: string) =>
     `Enlace de contraseña para ${name}: enviar un enlace para restablecer su contraseña`,
@@ -155,6 +157,7 @@ const accountEn: AccountMessages = {
   saved: (email) => `Changes to ${email} saved.`,
   sendReset: 'Send reset link',
   sendResetShort: 'Password link',
+  activateFirst: 'Activate the account to send it a link.',
   sendResetFor: (name) => `Password link for ${name}: send a link to reset their password`,
   resetSent: (email) => `We emailed ${email} a link to choose a password (valid 2 hours).`,
   invitationNote: 'The user gets an email with a link to choose their password (valid 72 hours).',

@@ -192,6 +192,7 @@ export function UsersPage() {
                                 type="button"
                                 className="button small ghost"
                                 aria-label={a.resendInvitationFor(u.displayName)}
+                                title={u.active ? undefined : a.activateFirst}
                                 disabled={toggle.busy || !u.active}
                                 onClick={() => resendInvitation(u)}
                               >
@@ -202,7 +203,7 @@ export function UsersPage() {
                                 type="button"
                                 className="button small ghost"
                                 aria-label={a.sendResetFor(u.displayName)}
-                                title={a.sendReset}
+                                title={u.active ? a.sendReset : a.activateFirst}
                                 disabled={toggle.busy || !u.active}
                                 onClick={() => sendReset(u)}
                               >
