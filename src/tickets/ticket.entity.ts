@@ -80,7 +80,7 @@ export class TicketEntity {
 
   /**
    * L3-11 (QA S62 #5): the names of those files, when the registrant gave them; a name no file of
-   * theirs carries is told as not arrived (`Ticket.missingAnnouncedFiles`, migration 1764321000000).
+   * theirs carries is told as not arrived (`Ticket.missingAnnouncedFiles`, migration 1764321100000).
    */
   @Column({ name: 'announced_file_names', type: 'text', array: true, default: () => "'{}'" })
   announcedFileNames!: string[];

@@ -92,7 +92,8 @@ describe('outbox emails say what their calendar files do (L3-06, L3-11)', () => 
       }
       await before.destroy();
 
-      expect(await runMigrations(url)).toEqual(['OutboxIcsMethod1764321000000']);
+      // The migrations from this one on (later ones follow it).
+      expect((await runMigrations(url))[0]).toBe('OutboxIcsMethod1764321000000');
 
       const after = await new DataSource(typeOrmOptions(url)).initialize();
       try {

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `missingAnnouncedFiles` names it to the registrant and to provider staff until a file of that
  * name arrives. Tickets registered before this keep an empty list (nothing to tell).
  */
-export class TicketAnnouncedFileNames1764321000000 implements MigrationInterface {
-  name = 'TicketAnnouncedFileNames1764321000000';
+export class TicketAnnouncedFileNames1764321100000 implements MigrationInterface {
+  name = 'TicketAnnouncedFileNames1764321100000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
