@@ -16,4 +16,16 @@ export class UserOpenTicketsModel {
       "Active approvers of the user's client organization other than the user: who gets the registered tickets' emails while the user is inactive (0 for provider staff).",
   })
   activeApprovers!: number;
+
+  @Field(() => Int, {
+    description:
+      'QA S63 #2: remote sessions still ahead (neither declined nor withdrawn, not over) on the open tickets assigned to the user: reassigning those tickets hands each session over (L3-06).',
+  })
+  sessionsAhead!: number;
+
+  @Field(() => Int, {
+    description:
+      "QA S63 #2: the provider's active agents other than the user: 0 means deactivating them leaves nobody to take tickets (L3-07).",
+  })
+  otherActiveAgents!: number;
 }

@@ -347,21 +347,30 @@ export class UsersService {
    * tickets as registrant and as assignee, and who stands in for them as registrant (their client's
    * other active approvers). One statement.
    */
-  async openTickets(
-    userId: string,
-  ): Promise<{ registered: number; assigned: number; activeApprovers: number }> {
+  async openTickets(userId: string): Promise<UserOpenTickets> {
     const user = await this.get(userId);
-    const [row] = await this.users.manager.query<
-      { registered: number; assigned: number; activeApprovers: number }[]
-    >(
+    // QA S63 #2: also the remote sessions still ahead on the tickets they hold (neither declined
+    // nor withdrawn, not over), and how many other active agents the provider has.
+    const [row] = await this.users.manager.query<UserOpenTickets[]>(
       `SELECT (SELECT count(*)::int FROM ticket
                 WHERE registrant_id = $1 AND state <> ALL($2::text[])) AS registered,
               (SELECT count(*)::int FROM ticket
                 WHERE assignee_id = $1 AND state <> ALL($2::text[])) AS assigned,
               (SELECT count(*)::int FROM app_user a
                 WHERE a.organization_id = $3 AND a.organization_kind = 'CLIENT' AND a.active
-                  AND a.id <> $1 AND $4 = ANY(a.roles)) AS "activeApprovers"`,
-      [user.id, [...TERMINAL_STATES], user.organizationId, Role.CLIENT_APPROVER],
+                  AND a.id <> $1 AND $4 = ANY(a.roles)) AS "activeApprovers",
+              (SELECT count(*)::int FROM ticket t
+                WHERE t.assignee_id = $1 AND t.state <> ALL($2::text[])
+                  AND t.details -> 'remoteSession' ->> 'at' IS NOT NULL
+                  AND coalesce(t.details -> 'remoteSession' -> 'declined', 'null'::jsonb) = 'null'::jsonb
+                  AND coalesce(t.details -> 'remoteSession' -> 'withdrawn', 'null'::jsonb) = 'null'::jsonb
+                  AND (t.details -> 'remoteSession' ->> 'at')::timestamptz
+                      + make_interval(mins => coalesce((t.details -> 'remoteSession' ->> 'durationMinutes')::int, 60))
+                      > now()) AS "sessionsAhead",
+              (SELECT count(*)::int FROM app_user a
+                WHERE a.organization_kind = 'PROVIDER' AND a.active AND a.id <> $1
+                  AND $5 = ANY(a.roles)) AS "otherActiveAgents"`,
+      [user.id, [...TERMINAL_STATES], user.organizationId, Role.CLIENT_APPROVER, Role.AGENT],
     );
     return row;
   }
@@ -466,4 +475,13 @@ function userWithOrganizationRead(users: Repository<AppUserEntity>): UserWithOrg
       return entity;
     },
   };
+}
+
+/** QA S62 #1, #2; QA S63 #2: what deactivating a user leaves behind (`userOpenTickets`). */
+export interface UserOpenTickets {
+  readonly registered: number;
+  readonly assigned: number;
+  readonly activeApprovers: number;
+  readonly sessionsAhead: number;
+  readonly otherActiveAgents: number;
 }

@@ -13,7 +13,7 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // with the ticket list filtered by them, and «Reasignar sus tickets» to hand them all to another
 // agent in one step) and how many a client user registered (their client's approvers get those
 // emails meanwhile). Afterwards staff's «Agente» filter still offers the agent, marked
-// «(inactivo)», and the ticket page marks an inactive assignee or registrant; a client sees no
+// «(cuenta inactiva)», and the ticket page marks an inactive assignee or registrant; a client sees no
 // such mark. A manager hands an inactive agent's tickets over from the users list, and reads
 // which one could not move and why.
 
@@ -94,7 +94,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     return confirm;
   }
 
-  it("an agent's open tickets: counted in the confirmation, listed by «Agente» (inactivo), marked on the ticket (QA S62 #2)", async () => {
+  it("an agent's open tickets: counted in the confirmation, listed by «Agente» (cuenta inactiva), marked on the ticket (QA S62 #2)", async () => {
     const agent = await createUser('becken', 'Ángel Saliente', Role.AGENT, 'angel');
     const numbers = await problemsOf(agent.id, ['No timbra', 'No imprime']);
 
@@ -122,7 +122,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     await manager.goto(href!);
     const agentFilter = manager.getByLabel('Agente', { exact: true });
     await manager.waitForFunction(
-      "document.querySelector('#ticket-filter-agent')?.selectedOptions[0]?.textContent === 'Ángel Saliente (inactivo)'",
+      "document.querySelector('#ticket-filter-agent')?.selectedOptions[0]?.textContent === 'Ángel Saliente (cuenta inactiva)'",
     );
     expect(await agentFilter.inputValue()).toBe(agent.id);
     const rows = manager.getByTestId('my-tickets').locator('tbody tr');
@@ -133,13 +133,13 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     const listed = await manager.getByTestId('my-tickets').innerText();
     for (const number of numbers) expect(listed).toContain(number);
     expect(await manager.getByTestId('ticket-assignee-cell').first().innerText()).toBe(
-      'Ángel Saliente (inactivo)',
+      'Ángel Saliente (cuenta inactiva)',
     );
 
     await manager.goto(`/tickets/${numbers[0]}`);
-    await manager.getByTestId('ticket-assignee').getByText('(inactivo)').waitFor();
+    await manager.getByTestId('ticket-assignee').getByText('(cuenta inactiva)').waitFor();
     expect(await manager.getByTestId('ticket-assignee').innerText()).toBe(
-      'Ángel Saliente (inactivo)',
+      'Ángel Saliente (cuenta inactiva)',
     );
 
     // The client reads who has the ticket as before, never that staff were deactivated.
@@ -184,16 +184,16 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     const told = confirm.getByTestId('deactivate-registered');
     await told.waitFor();
     expect(await told.innerText()).toBe(
-      'Registró 1 ticket abierto: mientras esté inactivo, los correos de ese ticket les llegan a los aprobadores de su cliente.',
+      'Registró 1 ticket abierto: mientras su cuenta esté inactiva, los correos de ese ticket les llegan a los aprobadores de su cliente.',
     );
     expect(await confirm.getByTestId('deactivate-assigned').count()).toBe(0);
     await confirm.getByRole('button', { name: 'Sí, desactivar' }).click();
     await page.getByRole('button', { name: 'Activar a Sara Saliente', exact: true }).waitFor();
 
     await page.goto(`/tickets/${number}`);
-    await page.getByTestId('ticket-registrant').getByText('(inactivo)').waitFor();
+    await page.getByTestId('ticket-registrant').getByText('(cuenta inactiva)').waitFor();
     expect(await page.getByTestId('ticket-registrant').innerText()).toBe(
-      'Sara Saliente (inactivo)',
+      'Sara Saliente (cuenta inactiva)',
     );
   });
 

@@ -5,7 +5,7 @@ import { registerProjectedTicket } from '../support/world-with-worker';
 import { inSpanish, logIn, newPage } from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
-// QA S63 #3, #9, #15 (L3-07): an inactive agent who still holds a ticket reads «(inactivo)» in the
+// QA S63 #3, #9, #15 (L3-07): an inactive agent who still holds a ticket reads «(cuenta inactiva)» in the
 // manager's daily work list («Consola») as in «Tickets» and on the ticket page, and on a phone
 // the marker stays beside the name, not under the cell's label; the admin's disabled password link
 // says why.
@@ -70,8 +70,8 @@ describe('An inactive assignee is marked in every staff list (web app, QA S63 #3
     await page.goto('/consola');
     const row = page.locator('tr', { hasText: number });
     const cell = row.getByTestId('work-assignee');
-    await cell.getByText('(inactivo)').waitFor();
-    expect(await cell.innerText()).toBe('Ángel Saliente (inactivo)');
+    await cell.getByText('(cuenta inactiva)').waitFor();
+    expect(await cell.innerText()).toBe('Ángel Saliente (cuenta inactiva)');
   });
 
   it('on a phone the marker stays beside the name, not in the label column (QA S63 #9)', async () => {
@@ -84,7 +84,7 @@ describe('An inactive assignee is marked in every staff list (web app, QA S63 #3
       .locator('tr', { hasText: number })
       .getByTestId('ticket-assignee-cell');
     const name = cell.getByText('Ángel Saliente', { exact: false });
-    const marker = cell.getByText('(inactivo)', { exact: true });
+    const marker = cell.getByText('(cuenta inactiva)', { exact: true });
     await marker.waitFor();
     const [nameBox, markerBox, cellBox] = await Promise.all([
       name.first().boundingBox(),

@@ -408,7 +408,7 @@ describe('Users (web app, admins)', () => {
     });
     await confirm.waitFor();
     expect(await confirm.innerText()).toContain(
-      'Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo.',
+      'Se cierra su sesión en todos sus dispositivos y no podrá entrar hasta que reactive la cuenta.',
     );
     // The focus is on «Cancelar»: Enter does not deactivate by accident.
     await page.waitForFunction("document.activeElement?.textContent === 'Cancelar'");

@@ -1,3 +1,4 @@
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { sentExactly } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
@@ -325,5 +326,75 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
       world.bearer(Role.CLIENT_USER, TULUM_ORG),
     );
     expect(clientChoices.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('QA S63 #2: counts the remote sessions still ahead on the tickets an agent holds, and the other active agents (L3-06, L3-07)', async () => {
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds.becken,
+          email: `agente-sesion-${unique}@becken.example`,
+          displayName: 'Sesión Saliente',
+          roles: [Role.AGENT],
+          temporaryPassword: PASSWORD,
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const agentId = created.body.data!.createUser.id;
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Revisemos el timbrado juntos',
+      description: 'Error 301 al timbrar.',
+    });
+    // Three hours before the closing of the second business day ahead: inside business time.
+    const year = new Date().getUTCFullYear();
+    const at = new Date(
+      addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 2).getTime() -
+        3 * 3_600_000,
+    ).toISOString();
+    const proposed = await gql(
+      world.api,
+      `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
+      { input: { number, at, durationMinutes: 60 } },
+      world.bearer(Role.AGENT),
+    );
+    expect(proposed.body.errors).toBeUndefined();
+    const classified = await gql(
+      world.api,
+      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
+      { input: { number, classification: 'PROBLEM', agentId } },
+      world.bearer(Role.AGENT),
+    );
+    expect(classified.body.errors).toBeUndefined();
+    await eventually(
+      () =>
+        world.db.query<{ assignee_id: string }[]>(
+          'SELECT assignee_id FROM ticket WHERE number = $1',
+          [number],
+        ),
+      ([t]) => t?.assignee_id === agentId,
+    );
+    const [{ agents }] = await world.db.query<{ agents: number }[]>(
+      `SELECT count(*)::int AS agents FROM app_user
+        WHERE organization_kind = 'PROVIDER' AND active AND 'AGENT' = ANY(roles)`,
+    );
+    const { body } = await gql<{
+      userOpenTickets: { assigned: number; sessionsAhead: number; otherActiveAgents: number };
+    }>(
+      world.api,
+      `query ($userId: ID!) { userOpenTickets(userId: $userId) { assigned sessionsAhead otherActiveAgents } }`,
+      { userId: agentId },
+      world.bearer(Role.ADMIN),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.userOpenTickets).toEqual({
+      assigned: 1,
+      sessionsAhead: 1,
+      otherActiveAgents: agents - 1,
+    });
   });
 });

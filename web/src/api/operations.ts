@@ -234,10 +234,18 @@ export const SET_USER_ACTIVE = operation<
  * tickets» (administrators and managers).
  */
 export const USER_OPEN_TICKETS = operation<
-  { userOpenTickets: { registered: number; assigned: number; activeApprovers: number } },
+  {
+    userOpenTickets: {
+      registered: number;
+      assigned: number;
+      activeApprovers: number;
+      sessionsAhead: number;
+      otherActiveAgents: number;
+    };
+  },
   { userId: string }
 >(`query UserOpenTickets($userId: ID!) {
-  userOpenTickets(userId: $userId) { registered assigned activeApprovers }
+  userOpenTickets(userId: $userId) { registered assigned activeApprovers sessionsAhead otherActiveAgents }
 }`);
 
 /** A ticket «Reasignar sus tickets» could not move, with its typed error (L3-07). */

@@ -41,7 +41,7 @@ export const ticketPageEsMX = {
   unassigned: 'Sin asignar',
   registeredBy: 'Registró',
   // QA S62: a deactivated registrant or assignee (staff only see it).
-  inactivePerson: '(inactivo)',
+  inactivePerson: '(cuenta inactiva)',
   assign: 'Asignar',
   assignTo: 'Asignar a',
   assignAutomatic: 'Automático (el agente con menos carga)',

@@ -484,7 +484,7 @@ export function TicketCells({
 }
 
 /**
- * Who has a ticket (L3-07) in a list's cell: the agent's name, «(inactivo)» after it when their
+ * Who has a ticket (L3-07) in a list's cell: the agent's name, «(cuenta inactiva)» after it when their
  * account is inactive (QA S62 #2), or «Sin asignar». One element, so on a phone, where a cell is
  * a grid of its label and its content, the marker stays beside the name, not under the label
  * (QA S63 #9).

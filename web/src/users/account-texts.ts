@@ -45,19 +45,26 @@ const accountEsMX = {
   notPossible: 'No es posible hacer ese cambio.',
   confirmDeactivate: (name: string, email: string) => `¿Desactivar a ${name} (${email})?`,
   confirmDeactivateText:
-    'Sus sesiones se cierran y no podrá entrar hasta que lo active de nuevo. Sus tickets y su historial se conservan.',
+    'Se cierra su sesión en todos sus dispositivos y no podrá entrar hasta que reactive la cuenta. Sus tickets y su historial se conservan.',
   deactivateYes: 'Sí, desactivar',
   // QA S62 #1, #2: what the deactivation leaves behind (UsersService.openTickets).
   countingOpenTickets: 'Contando sus tickets abiertos…',
   openRegistered: (n: number, approvers: number) =>
     approvers === 0
-      ? `Registró ${n === 1 ? '1 ticket abierto' : `${n} tickets abiertos`} y su cliente no tiene aprobadores activos: mientras esté inactivo, nadie en el cliente recibirá los correos de ${n === 1 ? 'ese ticket' : 'esos tickets'}.`
-      : `Registró ${n === 1 ? '1 ticket abierto' : `${n} tickets abiertos`}: mientras esté inactivo, los correos de ${n === 1 ? 'ese ticket' : 'esos tickets'} les llegan a los aprobadores de su cliente.`,
+      ? `Registró ${n === 1 ? '1 ticket abierto' : `${n} tickets abiertos`} y su cliente no tiene aprobadores activos: mientras su cuenta esté inactiva, nadie en el cliente recibirá los correos de ${n === 1 ? 'ese ticket' : 'esos tickets'}.`
+      : `Registró ${n === 1 ? '1 ticket abierto' : `${n} tickets abiertos`}: mientras su cuenta esté inactiva, los correos de ${n === 1 ? 'ese ticket' : 'esos tickets'} les llegan a los aprobadores de su cliente.`,
   openAssigned: (n: number) =>
     n === 1
       ? 'Tiene 1 ticket abierto asignado. Sigue a su nombre hasta que otro agente lo tome.'
       : `Tiene ${n} tickets abiertos asignados. Siguen a su nombre hasta que otro agente los tome.`,
   openAssignedLink: 'Ver sus tickets abiertos',
+  // QA S63 #2: remote sessions ahead on their tickets, and the last active agent.
+  sessionsAhead: (n: number) =>
+    n === 1
+      ? 'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente con su invitación.'
+      : `Tiene ${n} sesiones remotas por delante con clientes: al reasignar sus tickets, cada sesión pasa al nuevo agente con su invitación.`,
+  lastActiveAgent:
+    'Es el último agente activo del proveedor: nadie podrá tomar los tickets nuevos hasta que active o cree otro.',
   // L3-07: «Reasignar sus tickets» (reassignOpenTickets): every open ticket to one agent at once.
   reassignTickets: 'Reasignar sus tickets',
   reassignTicketsOf: (name: string) => `Reasignar los tickets abiertos de ${name}`,
@@ -185,7 +192,7 @@ const accountEn: AccountMessages = {
   notPossible: 'That change is not possible.',
   confirmDeactivate: (name, email) => `Deactivate ${name} (${email})?`,
   confirmDeactivateText:
-    'Their sessions end and they cannot sign in until you activate them again. Their tickets and history are kept.',
+    'They are signed out on every device and cannot sign in until the account is activated again. Their tickets and history are kept.',
   deactivateYes: 'Yes, deactivate',
   countingOpenTickets: 'Counting their open tickets…',
   openRegistered: (n, approvers) =>
@@ -197,6 +204,12 @@ const accountEn: AccountMessages = {
       ? 'They have 1 open ticket assigned. It stays theirs until another agent takes it.'
       : `They have ${n} open tickets assigned. They stay theirs until another agent takes them.`,
   openAssignedLink: 'See their open tickets',
+  sessionsAhead: (n: number) =>
+    n === 1
+      ? 'They have 1 remote session ahead with a client: reassigning the ticket hands the session to the new agent with its invitation.'
+      : `They have ${n} remote sessions ahead with clients: reassigning their tickets hands each session to the new agent with its invitation.`,
+  lastActiveAgent:
+    "They are the provider's last active agent: nobody can take new tickets until you activate or create another.",
   reassignTickets: 'Reassign their tickets',
   reassignTicketsOf: (name) => `Reassign ${name}’s open tickets`,
   reassignTicketsFor: (name) => `Reassign their tickets: ${name}’s open tickets`,

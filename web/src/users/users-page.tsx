@@ -371,6 +371,14 @@ function OpenTicketsLeft({ user }: { user: User }) {
           )}
         </p>
       )}
+      {counts.sessionsAhead > 0 && (
+        <p data-testid="deactivate-sessions">{a.sessionsAhead(counts.sessionsAhead)}</p>
+      )}
+      {user.active && user.roles.includes('AGENT') && counts.otherActiveAgents === 0 && (
+        <p className="notice notice-warning" data-testid="deactivate-last-agent">
+          {a.lastActiveAgent}
+        </p>
+      )}
       {reassigning && (
         <ReassignOpenTickets
           user={user}
