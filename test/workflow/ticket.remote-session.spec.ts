@@ -271,7 +271,8 @@ describe('a calendar entry per remote session (QA S63 #4, L3-06)', () => {
 });
 
 // QA S62 (L3-06): staff withdraw a pending session (the issue was fixed before it): back to
-// REGISTERED, the triage clock as the proposal left it (met), the session marked withdrawn.
+// REGISTERED, the triage clock as the proposal left it (met) and, QA S63 #5, a new one running,
+// the session marked withdrawn.
 describe('staff withdraw the remote session (QA S62, L3-06)', () => {
   const triage = (view: TicketView): string[] =>
     view.clocks.filter((c) => c.kind === 'triage').map((c) => `${c.run}:${c.status}`);
@@ -307,7 +308,7 @@ describe('staff withdraw the remote session (QA S62, L3-06)', () => {
     });
   });
 
-  it('QA S62: a confirmed session withdrawn: REGISTERED, the triage clock stays met, no clock runs; once only', async () => {
+  it('QA S62, QA S63 #5: a confirmed session withdrawn: REGISTERED, the first triage clock stays met and a new one runs; once only', async () => {
     await withTicket(h, async (handle) => {
       await toRemoteSessionProposed(handle, { at: await inHours(26) });
       await handle.executeUpdate(acceptRemoteSessionUpdate, {
@@ -325,8 +326,11 @@ describe('staff withdraw the remote session (QA S62, L3-06)', () => {
         note: 'Ya quedó corregido',
       });
       expect(view.remoteSession?.accepted).toMatchObject({ by: clientUser.userId });
-      expect(triage(view)).toEqual(['1:MET']);
-      expect(view.clocks.filter((c) => c.status === 'RUNNING')).toEqual([]);
+      // QA S63 #5: the ticket has a term for its classification again (L3-06), as after a decline.
+      expect(triage(view)).toEqual(['1:MET', '2:RUNNING']);
+      expect(view.clocks.filter((c) => c.status === 'RUNNING').map((c) => c.kind)).toEqual([
+        'triage',
+      ]);
       expect(lastEvent(view, 'withdrawRemoteSession')?.data).toMatchObject({
         proposal: 1,
         sessionAt: view.remoteSession?.at,

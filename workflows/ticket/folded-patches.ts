@@ -47,13 +47,15 @@ const LEVEL_1: ReadonlySet<string> = new Set([
 const LEVEL_2: ReadonlySet<string> = new Set([...LEVEL_1, 'recompute-keeps-consumed']);
 
 /**
- * Level 2, a remote session's new calendar entry after a cancelled one (QA S63 #4), and a remote
- * session withdrawn after classification, the state kept (QA S63).
+ * Level 2, a remote session's new calendar entry after a cancelled one (QA S63 #4), a remote
+ * session withdrawn after classification, the state kept (QA S63), and a new triage clock when
+ * one is withdrawn in triage (QA S63 #5).
  */
 const LEVEL_3: ReadonlySet<string> = new Set([
   ...LEVEL_2,
   'remote-session-entry-after-cancel',
   'withdraw-remote-session-after-classification',
+  'withdraw-remote-session-new-triage',
 ]);
 
 /** The patches each level folds (level N holds every patch of the levels below it). */

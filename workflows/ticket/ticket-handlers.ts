@@ -116,6 +116,12 @@ const AUTHORIZE_CHANGE_ORDER_BEFORE_PATCH: TransitionRule<AuthorizeArgs> = {
  * proposal was pending, then a queued classification moved the ticket) replay with that rule.
  */
 const WITHDRAW_AFTER_CLASSIFY_PATCH = 'withdraw-remote-session-after-classification';
+/**
+ * QA S63 #5: a session withdrawn in triage starts a new triage clock (L3-06), as a declined one
+ * does: the ticket is back in «Registrado» and staff classify, ask or propose again within 8
+ * business hours. Runs that withdrew before it went back to REGISTERED with no clock running.
+ */
+const WITHDRAW_NEW_TRIAGE_PATCH = 'withdraw-remote-session-new-triage';
 const WITHDRAW_BEFORE_CLASSIFY_RULE: TransitionRule<RemoteSessionWithdrawArgs> = {
   ...RULES.withdrawRemoteSession,
   from: ['REMOTE_SESSION_PROPOSED'],
@@ -304,16 +310,17 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
       await provideInfo();
     },
   });
-  // L3-06 (QA S62): staff withdraw the pending session. Back to REGISTERED; no clock starts (the
-  // proposal met the triage clock: the provider attended in time, and nothing waits on the
-  // client now). QA S63: after classification the state and the clocks stay (gated: see
-  // WITHDRAW_AFTER_CLASSIFY_PATCH; asked only there, so a triage withdrawal records no marker).
+  // L3-06 (QA S62): staff withdraw the pending session. Back to REGISTERED (the proposal met the
+  // triage clock: the provider attended in time) with a new triage clock (QA S63 #5, gated: see
+  // WITHDRAW_NEW_TRIAGE_PATCH), so the ticket has a term for its classification again.
+  // QA S63: after classification the state and the clocks stay (gated: see
+  // WITHDRAW_AFTER_CLASSIFY_PATCH; asked only there).
   transition(rt, withdrawRemoteSessionUpdate, RULES.withdrawRemoteSession, {
     handlerRule: () =>
       rt.view.state !== 'REMOTE_SESSION_PROPOSED' && !rt.patched(WITHDRAW_AFTER_CLASSIFY_PATCH)
         ? WITHDRAW_BEFORE_CLASSIFY_RULE
         : RULES.withdrawRemoteSession,
-    apply: (args, seq) => {
+    apply: async (args, seq) => {
       const current = rt.view.remoteSession!;
       rt.amend(seq, { sessionAt: current.at });
       const note = args.note?.trim();
@@ -323,7 +330,9 @@ export function registerTicketHandlers(rt: TicketRuntime): void {
           withdrawn: { at: answeredAt(seq), by: args.actor.userId, note: note ? note : null },
         },
       });
-      if (rt.view.state === 'REMOTE_SESSION_PROPOSED') to('REGISTERED');
+      if (rt.view.state !== 'REMOTE_SESSION_PROPOSED') return;
+      if (rt.patched(WITHDRAW_NEW_TRIAGE_PATCH)) await provideInfo();
+      else to('REGISTERED');
     },
   });
   /**

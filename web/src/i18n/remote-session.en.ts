@@ -49,7 +49,7 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
   acceptExplain:
     'You confirm you will attend the session at that time. Please have the information at hand.',
   withdrawExplain:
-    'The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket goes back to “Registered”: classify it, ask for information or propose another session.',
+    'The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket goes back to “Registered” with a new 8-business-hour triage term: classify it, ask for information or propose another session.',
   withdrawExplainClassified: (state: string) =>
     `The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket stays in “${state}” and its clocks do not change.`,
   withdrawn: (when: string) => `The team withdrew the session on ${when}.`,

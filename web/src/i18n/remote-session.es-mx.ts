@@ -75,7 +75,7 @@ export const remoteSessionEsMX = {
     'Al confirmar, avisa al equipo que asistirá a la sesión en ese horario. Tenga la información a la mano.',
   // QA S62: what withdrawing does, under «Retirar sesión remota».
   withdrawExplain:
-    'El cliente recibe la cancelación (con su nota, si escribe una) y la sesión sale de los calendarios que la tenían. El ticket vuelve a «Registrado»: clasifíquelo, pida información o proponga otra sesión.',
+    'El cliente recibe la cancelación (con su nota, si escribe una) y la sesión sale de los calendarios que la tenían. El ticket vuelve a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: clasifíquelo, pida información o proponga otra sesión.',
   /** QA S63: withdrawn after classification, the ticket stays where it is. */
   withdrawExplainClassified: (state: string) =>
     `El cliente recibe la cancelación (con su nota, si escribe una) y la sesión sale de los calendarios que la tenían. El ticket sigue en «${state}» y sus plazos no cambian.`,
