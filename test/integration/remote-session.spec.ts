@@ -803,7 +803,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(await outbox(m, 'PROVIDER_ASSIGNED')).toEqual([]);
   });
 
-  it('QA S62: staff withdraw a confirmed session: back to REGISTERED with the triage clock as it was; the client and the agent holding it get its cancellation, once each', async () => {
+  it('QA S62, QA S63 #5: staff withdraw a confirmed session: back to REGISTERED, the triage clock met and a new one running; the client and the agent holding it get its cancellation, once each', async () => {
     const n = await register();
     expect((await propose({ number: n, at: businessHour(2), link: LINK })).code).toBeUndefined();
     expect((await accept({ number: n, proposal: 1 })).code).toBeUndefined();
@@ -830,7 +830,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(ticket!.remoteSession!.withdrawn).toMatchObject({
       note: 'Ya quedó corregido el timbrado.',
     });
-    expect(triage(ticket!)).toEqual(['1:MET']);
+    expect(triage(ticket!)).toEqual(['1:MET', '2:RUNNING']);
     expect(ticket!.confirmedRemoteSessionAt).toBeNull();
     expect(ticket!.allowedActions).not.toContain('withdrawRemoteSession');
     // Nothing pending any more.
