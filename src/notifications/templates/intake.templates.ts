@@ -1,5 +1,5 @@
 import type { ClassifiedEvent, InfoRequestedEvent } from '../notification-event';
-import { calendarTimeClause, calendarTimeRows } from './calendar-time';
+import { calendarTimeRows } from './calendar-time';
 import {
   byReader,
   type EmailContent,
@@ -8,7 +8,7 @@ import {
 } from './email-content';
 import { attachedFilesBlocks } from './attachment.templates';
 import { requirementClockDays } from './format';
-import { remoteSessionCalendar } from './remote-session.templates';
+import { remoteSessionCalendar, sessionBlocks } from './remote-session.templates';
 import type { TemplateFamily } from './template-types';
 
 // Registration and triage (L3-06, L3-07): registered, information requested, remote session,
@@ -92,7 +92,6 @@ export const intakeTemplates: TemplateFamily<
   // sesión», QA S55 read it twice in the text), and an .ics entry (one per ticket: a re-proposal
   // moves it, SEQUENCE growing with each email).
   REMOTE_SESSION_PROPOSED: (e, ctx) => {
-    const when = ctx.dates.range(e.at, e.durationMinutes);
     return {
       subject: ticketSubjectLine(
         e.ticket,
@@ -103,23 +102,7 @@ export const intakeTemplates: TemplateFamily<
         `We propose a remote session for ticket ${e.ticket.number}.`,
       ),
       blocks: [
-        {
-          kind: 'paragraph',
-          text: `${ctx.t('Sesión remota propuesta', 'Remote session proposed')}: ${when}${calendarTimeClause(ctx, e.at, { minutes: e.durationMinutes })}`,
-        },
-        {
-          kind: 'facts',
-          rows: [[ctx.t('Duración', 'Duration'), `${ctx.dates.number(e.durationMinutes)} min`]],
-        },
-        ...(e.link
-          ? [
-              {
-                kind: 'action' as const,
-                label: ctx.t('Unirse a la sesión', 'Join the session'),
-                href: e.link,
-              },
-            ]
-          : []),
+        ...sessionBlocks(ctx.t('Sesión remota propuesta', 'Remote session proposed'), e, ctx),
         ...(e.note ? [{ kind: 'quote' as const, label: ctx.t('Nota', 'Note'), text: e.note }] : []),
         {
           kind: 'paragraph',

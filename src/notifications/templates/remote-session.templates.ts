@@ -50,6 +50,38 @@ export function remoteSessionCalendar(
 }
 
 /**
+ * L3-06: a remote session as its emails state it: `label` and its time range (with the client
+ * calendar's time when it reads otherwise), its duration, and «Unirse a la sesión» when it has a
+ * link. The proposal's email and the confirmation's (QA S62 #9) say it alike.
+ */
+export function sessionBlocks(
+  label: string,
+  session: Pick<RemoteSessionEntry, 'at' | 'durationMinutes' | 'link'>,
+  ctx: TemplateContext,
+): Block[] {
+  const { at, durationMinutes, link } = session;
+  return [
+    {
+      kind: 'paragraph',
+      text: `${label}: ${ctx.dates.range(at, durationMinutes)}${calendarTimeClause(ctx, at, { minutes: durationMinutes })}`,
+    },
+    {
+      kind: 'facts',
+      rows: [[ctx.t('Duración', 'Duration'), `${ctx.dates.number(durationMinutes)} min`]],
+    },
+    ...(link
+      ? [
+          {
+            kind: 'action' as const,
+            label: ctx.t('Unirse a la sesión', 'Join the session'),
+            href: link,
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
  * L3-06 (QA S62): whether this recipient's email cancelling `session` carries its METHOD:CANCEL:
  * their calendar holds it (`heldBy`), or the email predates `heldBy` (every recipient's did).
  */
@@ -117,11 +149,10 @@ export const remoteSessionTemplates: TemplateFamily<
     const n = e.ticket.number;
     const own = ctx.recipientId === undefined || ctx.recipientId === e.confirmedById;
     const who = ctx.names.get(e.confirmedById) ?? ctx.t('El cliente', 'The client');
-    const { at, durationMinutes, link } = e.session;
     return {
       subject: ticketSubjectLine(
         e.ticket,
-        `${ctx.t('Sesión remota confirmada', 'Remote session confirmed')}: ${ctx.dates.shortInstant(at)}`,
+        `${ctx.t('Sesión remota confirmada', 'Remote session confirmed')}: ${ctx.dates.shortInstant(e.session.at)}`,
       ),
       heading: own
         ? ctx.t(
@@ -133,23 +164,11 @@ export const remoteSessionTemplates: TemplateFamily<
             `${who} confirmed the remote session of ticket ${n}.`,
           ),
       blocks: [
-        {
-          kind: 'paragraph',
-          text: `${ctx.t('Sesión remota confirmada', 'Remote session confirmed')}: ${ctx.dates.range(at, durationMinutes)}${calendarTimeClause(ctx, at, { minutes: durationMinutes })}`,
-        },
-        {
-          kind: 'facts',
-          rows: [[ctx.t('Duración', 'Duration'), `${ctx.dates.number(durationMinutes)} min`]],
-        },
-        ...(link
-          ? [
-              {
-                kind: 'action' as const,
-                label: ctx.t('Unirse a la sesión', 'Join the session'),
-                href: link,
-              },
-            ]
-          : []),
+        ...sessionBlocks(
+          ctx.t('Sesión remota confirmada', 'Remote session confirmed'),
+          e.session,
+          ctx,
+        ),
         {
           kind: 'paragraph',
           text: ctx.t(
