@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket-states';
+import { remoteSessionAheadSql } from '../../workflows/ticket/remote-session-ahead';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -349,8 +350,9 @@ export class UsersService {
    */
   async openTickets(userId: string): Promise<UserOpenTickets> {
     const user = await this.get(userId);
-    // QA S63 #2: also the remote sessions still ahead on the tickets they hold (neither declined
-    // nor withdrawn, not over), and how many other active agents the provider has.
+    // QA S63 #2: also the remote sessions still ahead on the tickets they hold (proposed or
+    // confirmed, neither declined nor withdrawn, not over: the workflow's and the notifications'
+    // `remoteSessionAhead`, in SQL), and how many other active agents the provider has.
     const [row] = await this.users.manager.query<UserOpenTickets[]>(
       `SELECT (SELECT count(*)::int FROM ticket
                 WHERE registrant_id = $1 AND state <> ALL($2::text[])) AS registered,
@@ -361,12 +363,7 @@ export class UsersService {
                   AND a.id <> $1 AND $4 = ANY(a.roles)) AS "activeApprovers",
               (SELECT count(*)::int FROM ticket t
                 WHERE t.assignee_id = $1 AND t.state <> ALL($2::text[])
-                  AND t.details -> 'remoteSession' ->> 'at' IS NOT NULL
-                  AND coalesce(t.details -> 'remoteSession' -> 'declined', 'null'::jsonb) = 'null'::jsonb
-                  AND coalesce(t.details -> 'remoteSession' -> 'withdrawn', 'null'::jsonb) = 'null'::jsonb
-                  AND (t.details -> 'remoteSession' ->> 'at')::timestamptz
-                      + make_interval(mins => coalesce((t.details -> 'remoteSession' ->> 'durationMinutes')::int, 60))
-                      > now()) AS "sessionsAhead",
+                  AND ${remoteSessionAheadSql('t.details', 'now()')}) AS "sessionsAhead",
               (SELECT count(*)::int FROM app_user a
                 WHERE a.organization_kind = 'PROVIDER' AND a.active AND a.id <> $1
                   AND $5 = ANY(a.roles)) AS "otherActiveAgents"`,

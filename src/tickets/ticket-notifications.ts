@@ -5,6 +5,10 @@ import {
   type ClientAnswerChannel,
   type TimelineEvent,
 } from '../../workflows/ticket/ticket.contract';
+import {
+  confirmedRemoteSessionAhead,
+  remoteSessionAhead,
+} from '../../workflows/ticket/remote-session-ahead';
 import type { ReadModelSlice } from '../../workflows/ticket/ticket-projection';
 import { version, versionRange } from './recomputed-versions';
 import {
@@ -263,8 +267,10 @@ function handedSession(
   slice: ReadModelSlice,
   at: string,
 ): Pick<ProviderAssignedEvent, 'sessionCalendar'> {
-  const session = slice.details.remoteSession?.accepted ? liveSession(slice, at) : null;
-  return session ? { sessionCalendar: { session } } : {};
+  const s = slice.details.remoteSession;
+  return s && confirmedRemoteSessionAhead(s, Date.parse(at))
+    ? { sessionCalendar: { session: sessionEntry(s) } }
+    : {};
 }
 
 type ViewedSession = NonNullable<ReadModelSlice['details']['remoteSession']>;
@@ -281,14 +287,13 @@ function sessionEntry(s: ViewedSession): RemoteSessionEntry {
 }
 
 /**
- * L3-06 (QA S60b #6): the ticket's remote session still in its invitees' calendars at `at`: not
- * declined or withdrawn (that cancelled it, QA S62) and not over (a session held stays where it happened).
+ * L3-06 (QA S60b #6): the ticket's remote session still in its invitees' calendars at `at`
+ * ({@link remoteSessionAhead}: not declined or withdrawn, that cancelled it, QA S62; not over, a
+ * session held stays where it happened).
  */
 function liveSession(slice: ReadModelSlice, at: string): RemoteSessionEntry | null {
   const s = slice.details.remoteSession;
-  if (!s || s.declined || s.withdrawn) return null;
-  const ends = Date.parse(s.at) + s.durationMinutes * 60_000;
-  return ends > Date.parse(at) ? sessionEntry(s) : null;
+  return s && remoteSessionAhead(s, Date.parse(at)) ? sessionEntry(s) : null;
 }
 
 /**

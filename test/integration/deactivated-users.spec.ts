@@ -1,10 +1,14 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
+import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
+import { remoteSessionAheadSql } from '../../workflows/ticket/remote-session-ahead';
 import { Role } from '../../src/identity/role.enum';
 import { sentExactly } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 import { eventually } from '../support/eventually';
 import { TULUM_ORG } from '../support/demo-contract';
+import { insertReadModelTicket } from '../support/read-model-ticket';
+import { REMOTE_SESSION_AHEAD_CASES } from '../support/remote-session-ahead-cases';
 
 // QA S62 #2, L3-07: a deactivated agent's open tickets were stranded. Administrators are told how
 // many open tickets the user holds before deactivating (userOpenTickets); staff's «Agente» choices
@@ -396,5 +400,85 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
       sessionsAhead: 1,
       otherActiveAgents: agents - 1,
     });
+  });
+
+  it('QA S63 #2 (review h64b): the sessions ahead are counted by the rule the workflow and the notifications share, its boundary cases included (L3-06)', async () => {
+    // The SQL at a fixed instant, case by case: the answers the unit tier holds the TypeScript to
+    // (test/unit/tickets/remote-session-ahead.spec.ts), the last millisecond and the end included.
+    const fixedMs = Date.parse('2026-12-08T17:00:00.000Z');
+    const rows = await world.db.query<{ ahead: boolean }[]>(
+      `SELECT ${remoteSessionAheadSql('c.details', '$2::timestamptz')} AS ahead
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(details, ord)
+        ORDER BY c.ord`,
+      [
+        JSON.stringify(
+          REMOTE_SESSION_AHEAD_CASES.map((c) => {
+            const session = c.session(fixedMs);
+            return session ? { remoteSession: session } : {};
+          }),
+        ),
+        new Date(fixedMs).toISOString(),
+      ],
+    );
+    expect(REMOTE_SESSION_AHEAD_CASES.map((c, i) => [c.name, rows[i]?.ahead])).toEqual(
+      REMOTE_SESSION_AHEAD_CASES.map((c) => [c.name, c.ahead]),
+    );
+
+    // And `userOpenTickets` itself, at the database's now: an agent holding one open ticket per
+    // case (those decided by the last millisecond need a fixed instant: above), and a closed one
+    // whose session is ahead (a closed ticket holds none).
+    const created = await gql<{ createUser: { id: string } }>(
+      world.api,
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: world.orgIds.becken,
+          email: `agente-casos-${unique}@becken.example`,
+          displayName: 'Casos Sesión',
+          roles: [Role.AGENT],
+          temporaryPassword: PASSWORD,
+        },
+      },
+      world.bearer(Role.ADMIN),
+    );
+    expect(created.body.errors).toBeUndefined();
+    const agentId = created.body.data!.createUser.id;
+    const cases = REMOTE_SESSION_AHEAD_CASES.filter((c) => !c.exactBoundary);
+    const nowMs = Date.now();
+    const tickets = [
+      ...cases.map((c) => ({ session: c.session(nowMs), state: 'IN_ANALYSIS' })),
+      { session: cases.find((c) => c.confirmedAhead)!.session(nowMs), state: 'CLOSED' },
+    ];
+    const numbers = tickets.map((_, i) => `L3-2024-${String(96_400 + i).padStart(6, '0')}`);
+    try {
+      for (const [i, t] of tickets.entries()) {
+        await insertReadModelTicket(world.db, numbers[i], DEFAULT_CALENDAR_ID, 'Sesión', t.state);
+        await world.db.query(
+          `UPDATE ticket SET assignee_id = $2,
+                  details = CASE WHEN $3::jsonb = 'null'::jsonb THEN details
+                                 ELSE jsonb_build_object('remoteSession', $3::jsonb) END
+            WHERE number = $1`,
+          [numbers[i], agentId, JSON.stringify(t.session)],
+        );
+      }
+      const { body } = await gql<{
+        userOpenTickets: { assigned: number; sessionsAhead: number };
+      }>(
+        world.api,
+        `query ($userId: ID!) { userOpenTickets(userId: $userId) { assigned sessionsAhead } }`,
+        { userId: agentId },
+        world.bearer(Role.ADMIN),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.userOpenTickets).toEqual({
+        assigned: cases.length,
+        sessionsAhead: cases.filter((c) => c.ahead).length,
+      });
+      // Non-trivial: some cases count, some do not.
+      expect(cases.filter((c) => c.ahead).length).toBeGreaterThan(1);
+      expect(cases.filter((c) => !c.ahead).length).toBeGreaterThan(1);
+    } finally {
+      await world.db.query(`DELETE FROM ticket WHERE number = ANY($1::text[])`, [numbers]);
+    }
   });
 });

@@ -37,6 +37,7 @@ import {
   isTicketEnded,
 } from './ticket.contract';
 import { remoteSessionTooFar } from './date-limits';
+import { remoteSessionAhead } from './remote-session-ahead';
 
 // The ticket state machine as pure rules: who may fire each transition, from which states, and
 // which arguments are acceptable. Validators run these synchronously, so a rejected request writes
@@ -232,16 +233,6 @@ const TRIAGE_STATES: readonly TicketState[] = [
 /** L3-07/L3-08: the ticket was classified (problem or requirement path) and is still open. */
 const classifiedOpen = (ticket: RuleTicket): boolean =>
   nonTerminal(ticket) && !TRIAGE_STATES.includes(ticket.state);
-
-/**
- * L3-06 (QA S63): the ticket's remote session is still in its invitees' calendars at `nowMs`:
- * neither declined nor withdrawn, and not over (confirmed or only proposed).
- */
-export function remoteSessionAhead(ticket: RuleTicket, nowMs: number): boolean {
-  const s = ticket.remoteSession;
-  if (!s || s.declined || s.withdrawn || s.at === undefined) return false;
-  return new Date(s.at).getTime() + (s.durationMinutes ?? 0) * 60_000 > nowMs;
-}
 
 /** L3-17: the category of tickets only provider staff execute and close. */
 const adminActionOnly = (category: TicketCategory): boolean => category === 'ADMIN_ACTION';
@@ -547,9 +538,13 @@ export const RULES = {
     from: (ticket) => ticket.state === 'REMOTE_SESSION_PROPOSED' || classifiedOpen(ticket),
     // The API's list of actions reads the clock; the workflow's `validate` its own time.
     offered: (ticket) =>
-      ticket.state === 'REMOTE_SESSION_PROPOSED' || remoteSessionAhead(ticket, Date.now()),
+      ticket.state === 'REMOTE_SESSION_PROPOSED' ||
+      remoteSessionAhead(ticket.remoteSession, Date.now()),
     validate: (args, ticket, now) => {
-      if (ticket.state !== 'REMOTE_SESSION_PROPOSED' && !remoteSessionAhead(ticket, now)) {
+      if (
+        ticket.state !== 'REMOTE_SESSION_PROPOSED' &&
+        !remoteSessionAhead(ticket.remoteSession, now)
+      ) {
         fail(
           'INVALID_TRANSITION',
           `ticket in state ${ticket.state} has no remote session ahead to withdraw`,
