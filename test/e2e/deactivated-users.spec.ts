@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
@@ -285,6 +286,109 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
       expect(await assigneesOf([moving, ended])).toEqual([taker.id, leaver.id]);
     } finally {
       await inSpanish(page);
+    }
+  });
+
+  // Last in the file: it deactivates every other agent, the demo agent included (whose token the
+  // world minted then ends for good), and reactivates them at the end.
+  it('QA S63 #2 (L3-06, L3-07): the confirmation counts the confirmed remote session ahead (not a declined one) and warns that they are the last active agent', async () => {
+    const agent = await createUser('becken', 'Sofía Sesiones', Role.AGENT, 'sofia');
+    // Three hours before the closing of the second business day ahead: inside business time.
+    const year = new Date().getUTCFullYear();
+    const at = new Date(
+      addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 2).getTime() -
+        3 * 3_600_000,
+    ).toISOString();
+    const act = async (role: Role, mutation: string, type: string, input: object) => {
+      const { body } = await gql(
+        e2e.world.api,
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+        { input },
+        e2e.world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+    /** A ticket with a session the client then `answer`s, classified to the agent. */
+    const withSession = async (subject: string, answer: 'accept' | 'decline') => {
+      const number = await registerProjectedTicket(e2e.world, {
+        category: 'INCIDENT',
+        subject,
+        description: `${subject} desde ayer.`,
+      });
+      await act(Role.MANAGER, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+        number,
+        at,
+        durationMinutes: 60,
+      });
+      if (answer === 'accept') {
+        await act(Role.CLIENT_USER, 'acceptRemoteSession', 'AcceptRemoteSessionInput', {
+          number,
+          proposal: 1,
+        });
+      } else {
+        await act(Role.CLIENT_USER, 'declineRemoteSession', 'DeclineRemoteSessionInput', {
+          number,
+          proposal: 1,
+          reason: 'Ese día cerramos',
+        });
+      }
+      await act(Role.MANAGER, 'classifyTicket', 'ClassifyTicketInput', {
+        number,
+        classification: 'PROBLEM',
+        agentId: agent.id,
+      });
+      return number;
+    };
+    await withSession('Revisemos el timbrado juntos', 'accept');
+    await withSession('Revisemos la nómina juntos', 'decline');
+    await eventually(
+      () =>
+        e2e.world.db.query<{ number: string; answered: boolean }[]>(
+          `SELECT number, (details -> 'remoteSession' ->> 'accepted') IS NOT NULL
+                  OR (details -> 'remoteSession' ->> 'declined') IS NOT NULL AS answered
+             FROM ticket WHERE assignee_id = $1`,
+          [agent.id],
+        ),
+      (rows) => rows.length === 2 && rows.every((r) => r.answered),
+    );
+
+    // Every other agent deactivated: she is the provider's last active one.
+    const others = await e2e.world.db.query<{ id: string }[]>(
+      `SELECT id FROM app_user
+        WHERE organization_kind = 'PROVIDER' AND active AND 'AGENT' = ANY(roles) AND id <> $1`,
+      [agent.id],
+    );
+    expect(others.length).toBeGreaterThan(0);
+    const setActive = async (userId: string, active: boolean) => {
+      const { body } = await gql(
+        e2e.world.api,
+        `mutation ($userId: ID!, $active: Boolean!) { setUserActive(userId: $userId, active: $active) { id } }`,
+        { userId, active },
+        e2e.world.bearer(Role.ADMIN),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+    try {
+      for (const o of others) await setActive(o.id, false);
+
+      const { page } = await newPage(e2e.browser, e2e.baseURL);
+      const confirm = await askToDeactivate(page, 'Sofía Sesiones', agent.email);
+      const sessions = confirm.getByTestId('deactivate-sessions');
+      await sessions.waitFor();
+      expect(await confirm.getByTestId('deactivate-assigned').innerText()).toContain(
+        'Tiene 2 tickets abiertos asignados.',
+      );
+      // The confirmed session counts; the declined one is in nobody's calendar.
+      expect(await sessions.innerText()).toBe(
+        'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente con su invitación.',
+      );
+      const last = confirm.getByTestId('deactivate-last-agent');
+      expect(await last.innerText()).toBe(
+        'Es el último agente activo del proveedor: nadie podrá tomar los tickets nuevos hasta que active o cree otro.',
+      );
+      expect(await last.getAttribute('class')).toContain('notice-warning');
+    } finally {
+      for (const o of others) await setActive(o.id, true);
     }
   });
 });
