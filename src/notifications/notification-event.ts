@@ -123,6 +123,12 @@ export interface RemoteSessionWithdrawnEvent extends EventBase {
   readonly proposedById?: string;
   /** Their note to the client, if any. */
   readonly note?: string;
+  /**
+   * ISO-8601 instant: the deadline of the new 8-business-hour triage clock (L3-06) the withdrawal
+   * started, back in «Registrado» (QA S63 #5). Absent after classification (the ticket keeps its
+   * clocks), in runs that withdrew before that clock, and in older payloads.
+   */
+  readonly triageDeadline?: string;
 }
 /**
  * L3-06 (QA S60b #6): the client cannot attend the proposed remote session (`declineRemoteSession`).

@@ -573,12 +573,17 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       // L3-06 (QA S62): staff withdrew the pending session: it leaves the calendars that hold it.
       const s = slice.details.remoteSession;
       if (!s?.withdrawn || s.at !== text(d.sessionAt)) return null;
+      // QA S63 #5: withdrawn in triage, the ticket is back in «Registrado» with a new triage
+      // clock, in the same batch: the email says when it is due. After classification the ticket
+      // keeps its clocks (no triage clock runs then), and runs before that clock started none.
+      const triage = slice.state === 'REGISTERED' ? runningDeadline(slice, 'triage') : null;
       return {
         type: 'REMOTE_SESSION_WITHDRAWN',
         session: sessionEntry(s),
         withdrawnById: e.actor?.userId ?? s.withdrawn.by,
         proposedById: s.proposedBy,
         ...(s.withdrawn.note ? { note: s.withdrawn.note } : {}),
+        ...(triage ? { triageDeadline: triage } : {}),
       };
     }
     case 'classify': {

@@ -1,5 +1,7 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
+import { Locale } from '../../src/identity/locale.enum';
 import { Role } from '../../src/identity/role.enum';
+import { RecipientDates } from '../../src/notifications/templates/format';
 import {
   type CaughtMail,
   caughtAtLeast,
@@ -38,7 +40,7 @@ const TICKET = `number state
     proposal at durationMinutes link note
     accepted { at by } declined { at by reason suggestedAt } withdrawn { at by note }
   }
-  clocks { kind run status }
+  clocks { kind run status deadline }
   timeline { seq type actorRole data }
   allowedActions awaitingClient confirmedRemoteSessionAt`;
 
@@ -55,7 +57,7 @@ interface Ticket {
     declined: { reason: string; suggestedAt: string | null } | null;
     withdrawn?: { at: string; by: string; note: string | null } | null;
   } | null;
-  clocks: { kind: string; run: number; status: string }[];
+  clocks: { kind: string; run: number; status: string; deadline: string | null }[];
   timeline: { seq: number; type: string; actorRole: string | null; data: string }[];
   allowedActions: string[];
   awaitingClient: boolean;
@@ -871,6 +873,11 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(more).toEqual([]);
     expect(clientMail.text).toContain('retiró la sesión remota');
     expect(clientMail.text).toContain('Ya quedó corregido el timbrado.');
+    // S64: it says when the new triage clock is due, in the registrant's language and zone.
+    const due = ticket!.clocks.find((c) => c.kind === 'triage' && c.status === 'RUNNING')!;
+    expect(plain(clientMail.text)).toContain(
+      `El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el ${plain(new RecipientDates(Locale.ES_MX, 'America/Mexico_City').instant(due.deadline!))}.`,
+    );
     const [clientCancel] = await caughtCalendars(clientMail);
     expect(clientCancel.props).toMatchObject({
       METHOD: 'CANCEL',
@@ -883,6 +890,10 @@ describe('remote sessions the client can act on (L3-06)', () => {
         m.subject.includes(n) && /Sesión remota cancelada|Remote session cancelled/.test(m.subject),
     );
     expect(agentMails).toHaveLength(1);
+    // The staff's side reads the new triage clock's deadline with what to do within it.
+    expect(plain(agentMails[0].text)).toMatch(
+      /con un nuevo plazo de atención de 8 horas hábiles: vence el .+\. Clasifíquelo|with a new 8-business-hour triage clock: due .+\. Classify it/,
+    );
     const [agentCancel] = await caughtCalendars(agentMails[0]);
     expect(agentCancel.props).toMatchObject({
       METHOD: 'CANCEL',
@@ -992,6 +1003,8 @@ describe('remote sessions the client can act on (L3-06)', () => {
     );
     expect(more).toEqual([]);
     expect(clientMail.text).toContain('Lo resolvimos sin la sesión.');
+    // S64: the ticket keeps its clocks: no new triage deadline is told.
+    expect(clientMail.text).not.toContain('vuelve a «Registrado»');
     const [clientCancel] = await caughtCalendars(clientMail);
     expect(clientCancel.props).toMatchObject({
       METHOD: 'CANCEL',

@@ -139,6 +139,28 @@ function sessionCancelledSubject(
   );
 }
 
+/**
+ * QA S63 #5 (L3-06): a session withdrawn in triage puts the ticket back in «Registrado» with a new
+ * 8-business-hour triage clock, due `deadline`: staff read it as the client's decline tells them
+ * (what to do within it), the client as the registration told them («a más tardar»), each in their
+ * zone with the client calendar's time when it reads otherwise.
+ */
+function newTriageParagraph(deadline: string, ctx: TemplateContext): Block {
+  const due = `${ctx.dates.instant(deadline)}${calendarTimeClause(ctx, deadline)}`;
+  return {
+    kind: 'paragraph',
+    text: ctx.staff
+      ? ctx.t(
+          `El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el ${due}. Clasifíquelo, pida la información en el ticket o proponga otra sesión.`,
+          `The ticket is back in “Registered” with a new 8-business-hour triage clock: due ${due}. Classify it, ask for the information on the ticket or propose another session.`,
+        )
+      : ctx.t(
+          `El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el ${due}.`,
+          `The ticket is back in “Registered” with a new 8-business-hour response term: we will attend to it by ${due}.`,
+        ),
+  };
+}
+
 export const remoteSessionTemplates: TemplateFamily<
   'REMOTE_SESSION_CONFIRMED' | 'REMOTE_SESSION_CANCELLED' | 'REMOTE_SESSION_WITHDRAWN'
 > = {
@@ -259,6 +281,7 @@ export const remoteSessionTemplates: TemplateFamily<
               },
             ]
           : []),
+        ...(e.triageDeadline ? [newTriageParagraph(e.triageDeadline, ctx)] : []),
         ...(ctx.staff
           ? []
           : [

@@ -369,6 +369,52 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     // The client's side reads no such line.
     expect(renderEmail(withdrawn, holder, options)!.text).not.toContain('usted propuso');
   });
+
+  it("QA S63 #5: withdrawn in triage, the new triage deadline is told in each reader's language and zone; not after classification", () => {
+    const withdrawn: RemoteSessionWithdrawnEvent = {
+      eventKey: `ticket-${TICKET.number}:14`,
+      occurredAt: '2026-12-01T17:00:00.000Z',
+      ticket: TICKET,
+      type: 'REMOTE_SESSION_WITHDRAWN',
+      session: { ...session, heldBy: ['u-registrant'] },
+      withdrawnById: 'u-manager',
+      proposedById: 'u-agent',
+      // Tuesday 1 December 2026, 6:00 p.m. in Mexico City; Wednesday 9:00 a.m. in Tokyo.
+      triageDeadline: '2026-12-02T00:00:00.000Z',
+    };
+    const options = {
+      ...OPTIONS,
+      calendarTimeZone: 'America/Mexico_City',
+      names: new Map([['u-manager', 'Gerardo Gerente']]),
+    };
+    const client = plain(renderEmail(withdrawn, holder, options)!.text);
+    expect(client).toContain(
+      'El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México).',
+    );
+    expect(client).toContain('No necesita hacer nada');
+    const tokyo = { ...later, locale: Locale.EN, timeZone: 'Asia/Tokyo' };
+    const clientEn = plain(renderEmail(withdrawn, tokyo, options)!.text);
+    expect(clientEn).toMatch(
+      /The ticket is back in “Registered” with a new 8-business-hour response term: we will attend to it by Wednesday, December 2, 2026(,| at) 9:00 AM \(Japan Standard Time\), which is Tuesday, December 1, 2026(,| at) 6:00 PM \(Mexico City time\) for your company\./,
+    );
+    const staff = { ...ES, id: 'u-agent', side: 'STAFF' as const };
+    const es = plain(renderEmail(withdrawn, staff, options)!.text);
+    expect(es).toContain(
+      'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México). Clasifíquelo, pida la información en el ticket o proponga otra sesión.',
+    );
+    const en = plain(
+      renderEmail(withdrawn, { ...staff, locale: Locale.EN, timeZone: 'Asia/Tokyo' }, options)!
+        .text,
+    );
+    expect(en).toMatch(
+      /The ticket is back in “Registered” with a new 8-business-hour triage clock: due Wednesday, December 2, 2026(,| at) 9:00 AM \(Japan Standard Time\), which is Tuesday, December 1, 2026(,| at) 6:00 PM \(Mexico City time\) for the client\. Classify it/,
+    );
+    // Withdrawn after classification (no new triage clock): no such sentence for anyone.
+    const { triageDeadline: _none, ...classified } = withdrawn;
+    for (const r of [holder, tokyo, staff]) {
+      expect(renderEmail(classified, r, options)!.text).not.toMatch(/Registrado|Registered/);
+    }
+  });
 });
 
 // QA S63 #4 (RFC 5546): a calendar keeps a cancelled UID cancelled: a proposal after a declined

@@ -1183,6 +1183,30 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
     ).not.toHaveProperty('remoteSession');
   });
 
+  it("QA S63 #5: a session withdrawn in triage tells the new triage clock's deadline; not after classification, nor in a run that started none", () => {
+    const withdrawn = { at: AT, by: 'u-agent', note: null };
+    const withdraw = event(
+      'withdrawRemoteSession',
+      { proposal: 1, sessionAt: session.at },
+      'AGENT',
+      'u-agent',
+    );
+    const met = { ...triage, id: 'c0', status: 'MET', deadline: AT } as unknown as SlaClockView;
+    const newTriage = { ...triage, id: 'c2', run: 2 } as unknown as SlaClockView;
+    const inTriage = { ...withSession({ withdrawn }), clocks: [met, newTriage] };
+    expect(notificationFor(TICKET, withdraw, inTriage)).toMatchObject({
+      type: 'REMOTE_SESSION_WITHDRAWN',
+      triageDeadline: triage.deadline,
+    });
+    // After classification the ticket keeps its clocks: no triage clock runs, none is told.
+    const classified = { ...inTriage, state: 'IN_ANALYSIS', clocks: [met] };
+    // A run withdrawn before the new triage clock: back in REGISTERED with none running.
+    const before = { ...inTriage, clocks: [met] };
+    for (const slice of [classified, before]) {
+      expect(notificationFor(TICKET, withdraw, slice)).not.toHaveProperty('triageDeadline');
+    }
+  });
+
   it('QA S62: a reassignment hands a confirmed session ahead to the new agent, not a proposal, a declined or a past one', () => {
     const moved = event(
       'reassign',
