@@ -51,6 +51,8 @@ export interface EventExtras<E extends NotificationEvent> {
   readonly assigneeId?: (event: E) => string | null;
   /** Whom SESSION_HOLDERS means: the users whose calendars hold the ticket's remote session. */
   readonly sessionHolderIds?: (event: E) => readonly string[];
+  /** Whom SESSION_PROPOSER means: who proposed the remote session the event is about, if any. */
+  readonly sessionProposerId?: (event: E) => string | null;
   /** Of the recipients its audiences give, who gets the email (without it: all of them). */
   readonly reaches?: (event: E, recipient: RecipientCandidate) => boolean;
   /** Once its audiences are loaded: the event with what they show, and the names it needs. */
@@ -292,8 +294,10 @@ const EVENT_EXTRAS: {
     assigneeId: (event) => event.assigneeId,
     complete: withClientOrgName,
   },
+  // S64 (L3-06): the client's answer to a remote session reaches who proposed it too.
   PROVIDER_CLIENT_ACTIVITY: {
     assigneeId: (event) => event.assigneeId,
+    sessionProposerId: (event) => event.sessionProposedById ?? null,
     told: async (event, from) =>
       withSessionHolders(from.manager, await withCommentFiles(event, from)),
   },

@@ -122,6 +122,7 @@ export class NotificationsService {
         ...told.ticket,
         assigneeId: extras.assigneeId?.(told) ?? null,
         sessionHolderIds: extras.sessionHolderIds?.(told) ?? [],
+        sessionProposerId: extras.sessionProposerId?.(told) ?? null,
       },
       audiences,
     );
@@ -346,7 +347,13 @@ export class NotificationsService {
       const event = { ...(first.payload.event as NotificationEvent), assigneeId };
       if (event.type !== 'PROVIDER_CLIENT_ACTIVITY') continue;
       const audiences = ticketAudiences(event.type);
-      const loaded = await this.loadAudiences(manager, { ...event.ticket, assigneeId }, audiences);
+      // S64: who proposed the session the client answered keeps their copy.
+      const sessionProposerId = extrasOf(event).sessionProposerId?.(event) ?? null;
+      const loaded = await this.loadAudiences(
+        manager,
+        { ...event.ticket, assigneeId, sessionProposerId },
+        audiences,
+      );
       const recipients = selectRecipients(loaded.byAudience, audiences);
       const names = new Map(Object.entries(first.payload.names));
       const inactiveAssigneeId = loaded.inactiveAssignee?.id;
@@ -712,6 +719,8 @@ export class NotificationsService {
       readonly assigneeId?: string | null;
       /** Whom SESSION_HOLDERS means (QA S62). */
       readonly sessionHolderIds?: readonly string[];
+      /** Whom SESSION_PROPOSER means (S64). */
+      readonly sessionProposerId?: string | null;
     },
     audiences: readonly Audience[],
   ): Promise<LoadedAudiences> {
@@ -766,6 +775,12 @@ export class NotificationsService {
           ids.length === 0
             ? []
             : await providerUsers(q, [Role.AGENT, Role.MANAGER, Role.ADMIN], ids);
+      } else if (audience === 'SESSION_PROPOSER') {
+        // L3-06 (S64): who proposed the remote session the client answered, while still
+        // provider staff (a manager or an admin too); none for any other event.
+        out.SESSION_PROPOSER = about.sessionProposerId
+          ? await providerUsers(q, [Role.AGENT, Role.MANAGER, Role.ADMIN], about.sessionProposerId)
+          : [];
       } else {
         // The assigned agent while active and still provider staff; otherwise every agent.
         const assignee = about.assigneeId

@@ -12,6 +12,9 @@ import type { NotificationEventType } from './notification-event';
  * (`ticket_participant`): they hear whatever the registrant hears ({@link ticketAudiences}).
  * `SESSION_HOLDERS` are the provider staff whose calendars hold the ticket's remote session (the
  * agent it was confirmed with, the one it was handed to; QA S62), whom a reassignment takes it from.
+ * `SESSION_PROPOSER` is the staff member (agent, manager or admin) who proposed the remote session
+ * the client answered (S64): nobody else's rule reaches a manager, nor an agent while someone
+ * else has the ticket.
  */
 export type Audience =
   | 'REGISTRANT'
@@ -21,7 +24,8 @@ export type Audience =
   | 'MANAGERS'
   | 'PROVIDER_STAFF'
   | 'ASSIGNEE_OR_AGENTS'
-  | 'SESSION_HOLDERS';
+  | 'SESSION_HOLDERS'
+  | 'SESSION_PROPOSER';
 
 /**
  * L3-11 recipients per event. Client-visible events go to the registrant; estimates and their
@@ -81,7 +85,9 @@ export const RECIPIENT_RULES: Readonly<Record<NotificationEventType, readonly Au
   // L3-11, provider side: a new ticket reaches the provider's agents and managers; what a client
   // does on a ticket (comments, answers, decisions) reaches the agent working it.
   PROVIDER_NEW_TICKET: ['PROVIDER_STAFF'],
-  PROVIDER_CLIENT_ACTIVITY: ['ASSIGNEE_OR_AGENTS'],
+  // L3-06 (S64): the client's confirmation or decline of a remote session also reaches who
+  // proposed it (a manager, or an agent while another has the ticket), in one email each.
+  PROVIDER_CLIENT_ACTIVITY: ['ASSIGNEE_OR_AGENTS', 'SESSION_PROPOSER'],
   // L3-07: a reassigned ticket reaches the agent who now has it (never the client). L3-06 (QA S62):
   // with a confirmed remote session ahead, also whoever held it (its METHOD:CANCEL).
   PROVIDER_ASSIGNED: ['ASSIGNEE_OR_AGENTS', 'SESSION_HOLDERS'],
@@ -135,6 +141,7 @@ const STAFF_AUDIENCES: ReadonlySet<Audience> = new Set<Audience>([
   'PROVIDER_STAFF',
   'ASSIGNEE_OR_AGENTS',
   'SESSION_HOLDERS',
+  'SESSION_PROPOSER',
 ]);
 
 /** The side an audience is on: the provider's people are staff, everyone else the client. */

@@ -1033,6 +1033,64 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(await eventCount(n)).toBe(after);
   });
 
+  it("S64 (L3-06, L3-11): a session a manager proposed: the manager hears of the client's confirmation and decline, once each, assigned or not", async () => {
+    const MANAGER = 'gerente@becken.example';
+    const AGENT = 'agente@becken.example';
+    const n = await register();
+    const proposed = await propose({ number: n, at: businessHour(2), link: LINK }, Role.MANAGER);
+    expect(proposed.code).toBeUndefined();
+    expect(await proposerEmail(n)).toBe(MANAGER);
+    const activity = (text: RegExp) =>
+      eventually(
+        async () => (await outbox(n, 'PROVIDER_CLIENT_ACTIVITY')).filter((r) => text.test(r.text)),
+        (rows) => rows.length > 0 && rows.every((r) => r.status === 'SENT'),
+      );
+
+    // Nobody is assigned: every agent is told, and the manager who proposed it, once, as theirs
+    // (es-MX), with its invitation: their calendar holds it.
+    expect((await accept({ number: n, proposal: 1 })).code).toBeUndefined();
+    const confirmed = await activity(/confirmó la sesión remota|confirmed the remote session/);
+    const to = confirmed.map((r) => r.recipient_address);
+    expect(to).toContain(MANAGER);
+    expect(to).toContain(AGENT);
+    expect(new Set(to).size).toBe(to.length);
+    const [mgrConfirmed, ...twice] = (await caughtMails(MANAGER)).filter(
+      subjectHas(n, 'El cliente confirmó la sesión remota'),
+    );
+    expect(twice).toEqual([]);
+    expect(mgrConfirmed.text).toContain('Usted propuso esta sesión.');
+    const [held] = await caughtCalendars(mgrConfirmed);
+    expect(held.props).toMatchObject({ METHOD: 'REQUEST', ATTENDEE: `mailto:${MANAGER}` });
+
+    // The ticket goes to Alex Agent; then the client cannot attend after all. The assignee is told
+    // (with the cancellation of the session handed to them), and the manager who proposed it,
+    // once, saying why, without a file (the reassignment took it from their calendar).
+    const moved = await gql(
+      world.api,
+      `mutation ($input: ReassignTicketInput!) { reassignTicket(input: $input) { seq } }`,
+      { input: { number: n, agentId: (await me(Role.AGENT)).id } },
+      world.bearer(Role.MANAGER),
+    );
+    expect(moved.body.errors).toBeUndefined();
+    await sent(n, 'PROVIDER_ASSIGNED', 2);
+    const reason = 'Surgió una auditoría ese día.';
+    expect((await decline({ number: n, proposal: 1, reason })).code).toBeUndefined();
+    const declined = await activity(new RegExp(reason));
+    expect(declined.map((r) => r.recipient_address).sort()).toEqual([AGENT, MANAGER].sort());
+    const [mgrDeclined, ...again] = (await caughtMails(MANAGER)).filter(
+      subjectHas(n, 'El cliente no puede en el horario'),
+    );
+    expect(again).toEqual([]);
+    expect(mgrDeclined.text).toContain(reason);
+    expect(mgrDeclined.text).toContain('Le avisamos porque usted propuso esta sesión.');
+    expect(await caughtCalendars(mgrDeclined)).toEqual([]);
+    const [agentDeclined] = (await caughtMails(AGENT)).filter(
+      subjectHas(n, 'Client cannot attend the remote session'),
+    );
+    expect(agentDeclined.text).not.toContain('You are told because you proposed this session.');
+    expect((await caughtCalendars(agentDeclined)).map((c) => c.props.METHOD)).toEqual(['CANCEL']);
+  });
+
   it("QA S62 #9: the confirmation reaches the client's side the proposal reached, each in their language and zone, and settles their entry; not a participant added since, nor staff twice", async () => {
     const n = await register();
     const person = async (name: string, locale: 'EN' | 'ES_MX', timeZone: string) => {

@@ -470,7 +470,26 @@ function activityBlocks(
     });
   }
   if (e.assigneeId === null) blocks.push(unassignedParagraph(e, ctx));
+  else if (proposerNotAssignee(e, ctx)) {
+    // S64 (L3-06): who proposed the session hears of the answer though the ticket is another's.
+    blocks.push({
+      kind: 'paragraph',
+      text: ctx.t(
+        'Le avisamos porque usted propuso esta sesión.',
+        'You are told because you proposed this session.',
+      ),
+    });
+  }
   return blocks;
+}
+
+/** S64: this recipient proposed the session the client answered and is not the assignee. */
+function proposerNotAssignee(e: ProviderClientActivityEvent, ctx: TemplateContext): boolean {
+  return (
+    e.sessionProposedById !== undefined &&
+    ctx.recipientId === e.sessionProposedById &&
+    ctx.recipientId !== e.assigneeId
+  );
 }
 
 /**

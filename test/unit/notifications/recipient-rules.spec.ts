@@ -17,7 +17,11 @@ describe('L3-11 recipient rules', () => {
 
   it('L3-11 provider side: the provider notices go to provider staff only, never to clients', () => {
     expect(RECIPIENT_RULES.PROVIDER_NEW_TICKET).toEqual(['PROVIDER_STAFF']);
-    expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
+    // S64 (L3-06): and who proposed the remote session the client answered.
+    expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual([
+      'ASSIGNEE_OR_AGENTS',
+      'SESSION_PROPOSER',
+    ]);
     // QA S62 (L3-06): and the staff whose calendars hold a confirmed session it hands over.
     expect(RECIPIENT_RULES.PROVIDER_ASSIGNED).toEqual(['ASSIGNEE_OR_AGENTS', 'SESSION_HOLDERS']);
     // L3-19 (QA S59): a release date a calendar edit closed, to the agent who adjusts it.
@@ -29,6 +33,7 @@ describe('L3-11 recipient rules', () => {
       'PROVIDER_STAFF',
       'ASSIGNEE_OR_AGENTS',
       'SESSION_HOLDERS',
+      'SESSION_PROPOSER',
     ]);
     for (const [type, audiences] of Object.entries(RECIPIENT_RULES)) {
       if (type.startsWith('PROVIDER_') || type.startsWith('SLA_')) {
@@ -136,6 +141,33 @@ describe('L3-11 recipient rules', () => {
     expect(
       selectRecipients(byAudience, RECIPIENT_RULES.PROGRESS_UPDATE).map((u) => u.email),
     ).toEqual(['reg@c.example']);
+  });
+
+  it("S64 (L3-06): the client's answer to a remote session reaches its proposer once, a manager or an agent, on the staff side", () => {
+    const rule = RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY;
+    const emails = (byAudience: Parameters<typeof selectRecipients>[0]) =>
+      selectRecipients(byAudience, rule).map((u) => `${u.email}:${u.side}`);
+    // A manager proposed it: the assignee (or every agent) and the manager.
+    expect(
+      emails({
+        ASSIGNEE_OR_AGENTS: [user('agent@p.example')],
+        SESSION_PROPOSER: [user('mgr@p.example')],
+      }),
+    ).toEqual(['agent@p.example:STAFF', 'mgr@p.example:STAFF']);
+    // The proposer has the ticket, or is one of the agents told while none has it: one email.
+    expect(
+      emails({
+        ASSIGNEE_OR_AGENTS: [user('agent@p.example'), user('other@p.example')],
+        SESSION_PROPOSER: [user('Agent@p.example')],
+      }),
+    ).toEqual(['agent@p.example:STAFF', 'other@p.example:STAFF']);
+    // A deactivated proposer gets none.
+    expect(
+      emails({
+        ASSIGNEE_OR_AGENTS: [user('agent@p.example')],
+        SESSION_PROPOSER: [user('mgr@p.example', false)],
+      }),
+    ).toEqual(['agent@p.example:STAFF']);
   });
 
   it('sends one email per address and skips inactive users', () => {

@@ -1,7 +1,9 @@
 import { Locale } from '../../../src/identity/locale.enum';
+import { extrasOf } from '../../../src/notifications/event-extras';
 import type {
   CancelledEvent,
   ProviderAssignedEvent,
+  ProviderClientActivityEvent,
   RemoteSessionCancelledEvent,
   RemoteSessionConfirmedEvent,
   RemoteSessionProposedEvent,
@@ -456,5 +458,52 @@ describe('QA S63 #4: a new calendar entry after a cancelled session', () => {
     expect(renderEmail(withdrawn, holder, OPTIONS)!.attachments[0].filename).toBe(
       `${TICKET.number}-remote-session.ics`,
     );
+  });
+});
+
+// S64 (L3-06, L3-11): the client's confirmation or decline reaches who proposed the session
+// (SESSION_PROPOSER), a manager too, or an agent while another has the ticket: they read why.
+describe("S64: the proposer hears of the client's answer", () => {
+  const declined: ProviderClientActivityEvent = {
+    eventKey: `ticket-${TICKET.number}:15:provider`,
+    occurredAt: '2026-12-01T18:00:00.000Z',
+    ticket: TICKET,
+    type: 'PROVIDER_CLIENT_ACTIVITY',
+    activity: 'REMOTE_SESSION_DECLINED',
+    actorId: 'u-registrant',
+    assigneeId: 'u-agent',
+    sessionProposedById: 'u-manager',
+    text: 'Cierre contable',
+    sessionAt: '2026-12-03T16:00:00.000Z',
+    durationMinutes: 60,
+  };
+  const staff = (id: string, locale = Locale.ES_MX) => ({
+    ...ES,
+    id,
+    email: `${id}@becken.example`,
+    locale,
+    side: 'STAFF' as const,
+  });
+
+  it('its proposer is whom SESSION_PROPOSER means, for an answer to a session only', () => {
+    expect(extrasOf(declined).sessionProposerId?.(declined)).toBe('u-manager');
+    const { sessionProposedById: _none, ...comment } = {
+      ...declined,
+      activity: 'COMMENT' as const,
+    };
+    expect(extrasOf(comment).sessionProposerId?.(comment)).toBeNull();
+  });
+
+  it('a proposer who does not have the ticket reads why they are told, in their language; the assignee does not', () => {
+    const es = renderEmail(declined, staff('u-manager'), OPTIONS)!;
+    expect(es.text).toContain('Cierre contable');
+    expect(es.text).toContain('Le avisamos porque usted propuso esta sesión.');
+    const en = renderEmail(declined, staff('u-manager', Locale.EN), OPTIONS)!;
+    expect(en.text).toContain('You are told because you proposed this session.');
+    const assignee = renderEmail(declined, staff('u-agent'), OPTIONS)!;
+    expect(assignee.text).not.toContain('usted propuso');
+    // The proposer who has the ticket reads it as the assignee.
+    const own = { ...declined, sessionProposedById: 'u-agent' };
+    expect(renderEmail(own, staff('u-agent'), OPTIONS)!.text).not.toContain('usted propuso');
   });
 });

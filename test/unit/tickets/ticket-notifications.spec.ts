@@ -825,7 +825,11 @@ describe('L3-11 timeline events → emails', () => {
       expect(email && 'text' in email ? email.text : undefined).toBe(words);
       // A lone note is the words quoted; it is set apart only beside a statement or reason (L3-09).
       expect(email).not.toHaveProperty('note');
-      expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual(['ASSIGNEE_OR_AGENTS']);
+      // S64: and who proposed a remote session the client answered.
+      expect(RECIPIENT_RULES.PROVIDER_CLIENT_ACTIVITY).toEqual([
+        'ASSIGNEE_OR_AGENTS',
+        'SESSION_PROPOSER',
+      ]);
     },
   );
 
