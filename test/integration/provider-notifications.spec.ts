@@ -1,3 +1,4 @@
+import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { Role } from '../../src/identity/role.enum';
 import { EmailDispatcher } from '../../src/notifications/email-dispatcher';
 import { type CaughtMail, caughtMails, caughtOnceEach, subjectHas } from '../support/caught-mail';
@@ -525,6 +526,60 @@ describe('Provider notifications (L3-11: the helpdesk tells its agents)', () => 
     const [row] = await sent(number, ['PROVIDER_CLIENT_ACTIVITY'], 1);
     await deliveredOnce(number, [row]);
     expect((await caughtQuoting(number, words)).map((m) => m.to)).toEqual([[SECOND_AGENT]]);
+  });
+
+  it("S64 (L3-06, L3-11): the client's confirmation of a manager's session, unsent when the ticket is reassigned, still reaches the manager once, beside the new agent", async () => {
+    const MANAGER = 'gerente@becken.example';
+    const number = await registerProjectedTicket(world, {
+      category: 'INCIDENT',
+      subject: 'Timbrado intermitente',
+      description: 'A veces timbra y a veces no.',
+    });
+    const year = new Date().getUTCFullYear();
+    const at = new Date(
+      addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 2).getTime() -
+        3 * 3_600_000,
+    ).toISOString();
+    const act = async (role: Role, mutation: string, type: string, input: object) => {
+      const r = await gql(
+        world.api,
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+        { input: { number, ...input } },
+        world.bearer(role),
+      );
+      expect(r.body.errors).toBeUndefined();
+    };
+    await act(Role.MANAGER, 'proposeRemoteSession', 'ProposeRemoteSessionInput', { at });
+    await sent(number, ['TICKET_REGISTERED', 'PROVIDER_NEW_TICKET', 'REMOTE_SESSION_PROPOSED'], 5);
+    // The dispatcher is stopped: the confirmation's emails wait (every agent and the manager who
+    // proposed it, nobody being assigned) while a manager gives the ticket to Beatriz.
+    const dispatcher = world.worker.context.get(EmailDispatcher);
+    await dispatcher.stop();
+    try {
+      await act(Role.CLIENT_USER, 'acceptRemoteSession', 'AcceptRemoteSessionInput', {
+        proposal: 1,
+      });
+      const queued = await eventually(
+        () => activityRows(number),
+        (rows) => rows.length === 3,
+      );
+      expect(queued.map((r) => r.recipient_address).sort()).toEqual(
+        ['agente@becken.example', SECOND_AGENT, MANAGER].sort(),
+      );
+      await reassign(number, secondAgentId);
+      await emailsQueued(world.db, number);
+      // Re-addressed to the new assignee; the manager's copy stays (the other agent's is dropped).
+      expect((await activityRows(number)).map((r) => r.recipient_address).sort()).toEqual(
+        [SECOND_AGENT, MANAGER].sort(),
+      );
+    } finally {
+      await dispatcher.start();
+    }
+    const mails = await deliveredOnce(number, await sent(number, ['PROVIDER_CLIENT_ACTIVITY'], 2));
+    const toManager = mails.find((m) => m.to[0] === MANAGER)!;
+    expect(toManager.subject).toContain('El cliente confirmó la sesión remota');
+    expect(toManager.text).toContain('Le avisamos porque usted propuso esta sesión.');
+    expect(toManager.text).not.toContain('no tiene agente asignado');
   });
 
   it('L3-07: a problem assigned automatically on classification emails that agent once; the client keeps its own emails', async () => {
