@@ -145,6 +145,12 @@ export interface RemoteSessionCancelledEvent extends EventBase {
   readonly reason: string;
   /** The time the client suggested instead, if any. */
   readonly suggestedAt?: string;
+  /**
+   * S64: ISO-8601 instant, the deadline of the new 8-business-hour triage clock (L3-06) the
+   * decline started, back in «Registrado». Absent when none runs after the batch, and in older
+   * payloads.
+   */
+  readonly triageDeadline?: string;
 }
 export interface ClassifiedEvent extends EventBase {
   readonly type: 'CLASSIFIED';
@@ -694,6 +700,12 @@ export interface ProviderClientActivityEvent extends EventBase {
    * estimate is due). Absent when none runs, and in older payloads.
    */
   readonly clockDeadline?: string;
+  /**
+   * S64 (L3-06): on `REMOTE_SESSION_DECLINED`, the deadline of the new 8-business-hour triage
+   * clock the decline started, back in «Registrado» (ISO-8601), as the client's email of the same
+   * event gives it. Absent when none runs after the batch, and in older payloads.
+   */
+  readonly triageDeadline?: string;
 }
 
 /** The clock a client's answer to a request sets going again (L3-06…L3-08). */

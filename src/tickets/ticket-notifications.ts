@@ -212,6 +212,8 @@ export function providerNotificationFor(
     ...sessionProposerOf(activity, slice),
     ...answerClockOf(event, slice),
     ...decisionClockOf(activity, slice),
+    // S64 (L3-06): the decline started a new triage clock; the agent's email says when it is due.
+    ...(activity === 'REMOTE_SESSION_DECLINED' ? newTriageDeadline(slice) : {}),
     ...attachmentIdsOf(d),
   };
 }
@@ -495,6 +497,16 @@ function runningDeadline(slice: ReadModelSlice, kind: string): string | null {
   return slice.clocks.find((c) => c.kind === kind && c.status === 'RUNNING')?.deadline ?? null;
 }
 
+/**
+ * L3-06: the deadline of the new triage clock a withdrawal in triage (QA S63 #5) or the client's
+ * decline (S64) started, back in «Registrado» in the same batch, for their emails to say. None
+ * after classification (the ticket keeps its clocks) nor in runs that started no new clock.
+ */
+function newTriageDeadline(slice: ReadModelSlice): { triageDeadline?: string } {
+  const deadline = slice.state === 'REGISTERED' ? runningDeadline(slice, 'triage') : null;
+  return deadline ? { triageDeadline: deadline } : {};
+}
+
 /** The clocks whose moved deadline the client is told of, by kind (L3-06…L3-09). */
 const MOVED_CLOCKS: Readonly<Record<string, MovedDate>> = {
   triage: 'TRIAGE',
@@ -567,6 +579,7 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
         declinedById: e.actor?.userId ?? s.declined.by,
         reason: s.declined.reason,
         ...(s.declined.suggestedAt ? { suggestedAt: s.declined.suggestedAt } : {}),
+        ...newTriageDeadline(slice),
       };
     }
     case 'withdrawRemoteSession': {
@@ -576,14 +589,13 @@ function draftFor(e: TimelineEvent, slice: ReadModelSlice): Draft | null {
       // QA S63 #5: withdrawn in triage, the ticket is back in «Registrado» with a new triage
       // clock, in the same batch: the email says when it is due. After classification the ticket
       // keeps its clocks (no triage clock runs then), and runs before that clock started none.
-      const triage = slice.state === 'REGISTERED' ? runningDeadline(slice, 'triage') : null;
       return {
         type: 'REMOTE_SESSION_WITHDRAWN',
         session: sessionEntry(s),
         withdrawnById: e.actor?.userId ?? s.withdrawn.by,
         proposedById: s.proposedBy,
         ...(s.withdrawn.note ? { note: s.withdrawn.note } : {}),
-        ...(triage ? { triageDeadline: triage } : {}),
+        ...newTriageDeadline(slice),
       };
     }
     case 'classify': {

@@ -422,6 +422,13 @@ describe('remote sessions the client can act on (L3-06)', () => {
       ...caught.filter(subjectHas(number, 'Client cannot attend the remote session')),
     ];
     expect(declinedMails).toHaveLength(declined.length);
+    // S64: each says when the new triage clock is due, with what to do within it.
+    const due = ticket!.clocks.find((c) => c.kind === 'triage' && c.status === 'RUNNING')!;
+    for (const m of declinedMails) {
+      expect(plain(m.text)).toMatch(
+        /con un nuevo plazo de atención de 8 horas hábiles: vence el .+\. Proponga otro horario|with a new 8-business-hour triage clock: due .+\. Propose another time/,
+      );
+    }
     // QA S60b #6: the agent had the entry (the client had confirmed it): their decline email
     // cancels it; the other agents, who never had it, get no calendar file.
     const agentCalendars = await calendarsByRecipient(declinedMails);
@@ -447,6 +454,10 @@ describe('remote sessions the client can act on (L3-06)', () => {
     );
     expect(clientMails).toHaveLength(1);
     expect(clientMails[0].text).toContain(reason);
+    // S64: it says when the new triage clock is due, in the registrant's language and zone.
+    expect(plain(clientMails[0].text)).toContain(
+      `El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el ${plain(new RecipientDates(Locale.ES_MX, 'America/Mexico_City').instant(due.deadline!))}.`,
+    );
     const [clientCancel] = await caughtCalendars(clientMails[0]);
     expect(clientCancel.props).toMatchObject({
       METHOD: 'CANCEL',

@@ -139,20 +139,38 @@ function sessionCancelledSubject(
   );
 }
 
+/** What staff do within the new triage clock, after a withdrawal or after the client's decline. */
+export type NewTriageCause = 'WITHDRAWN' | 'DECLINED';
+
+const NEW_TRIAGE_NEXT: Record<NewTriageCause, readonly [string, string]> = {
+  WITHDRAWN: [
+    'Clasifíquelo, pida la información en el ticket o proponga otra sesión.',
+    'Classify it, ask for the information on the ticket or propose another session.',
+  ],
+  DECLINED: [
+    'Proponga otro horario, pida la información en el ticket o clasifíquelo.',
+    'Propose another time, ask for the information on the ticket or classify it.',
+  ],
+};
+
 /**
- * QA S63 #5 (L3-06): a session withdrawn in triage puts the ticket back in «Registrado» with a new
- * 8-business-hour triage clock, due `deadline`: staff read it as the client's decline tells them
- * (what to do within it), the client as the registration told them («a más tardar»), each in their
- * zone with the client calendar's time when it reads otherwise.
+ * L3-06: a remote session withdrawn in triage (QA S63 #5) or declined by the client (S64) puts the
+ * ticket back in «Registrado» with a new 8-business-hour triage clock, due `deadline`: staff read
+ * when it is due and what to do within it (`cause`), the client as the registration told them
+ * («a más tardar»), each in their zone with the client calendar's time when it reads otherwise.
  */
-function newTriageParagraph(deadline: string, ctx: TemplateContext): Block {
+export function newTriageParagraph(
+  deadline: string,
+  ctx: TemplateContext,
+  cause: NewTriageCause,
+): Block {
   const due = `${ctx.dates.instant(deadline)}${calendarTimeClause(ctx, deadline)}`;
   return {
     kind: 'paragraph',
     text: ctx.staff
       ? ctx.t(
-          `El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el ${due}. Clasifíquelo, pida la información en el ticket o proponga otra sesión.`,
-          `The ticket is back in “Registered” with a new 8-business-hour triage clock: due ${due}. Classify it, ask for the information on the ticket or propose another session.`,
+          `El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el ${due}. ${NEW_TRIAGE_NEXT[cause][0]}`,
+          `The ticket is back in “Registered” with a new 8-business-hour triage clock: due ${due}. ${NEW_TRIAGE_NEXT[cause][1]}`,
         )
       : ctx.t(
           `El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el ${due}.`,
@@ -236,6 +254,8 @@ export const remoteSessionTemplates: TemplateFamily<
               },
             ]
           : []),
+        // S64: the new triage clock the decline started, and when it is due.
+        ...(e.triageDeadline ? [newTriageParagraph(e.triageDeadline, ctx, 'DECLINED')] : []),
         {
           kind: 'paragraph',
           text: ctx.t(
@@ -281,7 +301,7 @@ export const remoteSessionTemplates: TemplateFamily<
               },
             ]
           : []),
-        ...(e.triageDeadline ? [newTriageParagraph(e.triageDeadline, ctx)] : []),
+        ...(e.triageDeadline ? [newTriageParagraph(e.triageDeadline, ctx, 'WITHDRAWN')] : []),
         ...(ctx.staff
           ? []
           : [

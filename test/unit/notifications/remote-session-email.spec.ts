@@ -506,4 +506,53 @@ describe("S64: the proposer hears of the client's answer", () => {
     const own = { ...declined, sessionProposedById: 'u-agent' };
     expect(renderEmail(own, staff('u-agent'), OPTIONS)!.text).not.toContain('usted propuso');
   });
+
+  it("S64 (L3-06, L3-11): the decline's emails say when the new triage clock is due, in each reader's language and zone; undated or none without it", () => {
+    // Tuesday 1 December 2026, 6:00 p.m. in Mexico City; Wednesday 9:00 a.m. in Tokyo.
+    const triageDeadline = '2026-12-02T00:00:00.000Z';
+    const options = { ...OPTIONS, calendarTimeZone: 'America/Mexico_City' };
+    const toStaff = { ...declined, triageDeadline };
+    const es = plain(renderEmail(toStaff, staff('u-agent'), options)!.text);
+    expect(es).toContain(
+      'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México). Proponga otro horario, pida la información en el ticket o clasifíquelo.',
+    );
+    const en = plain(
+      renderEmail(toStaff, { ...staff('u-agent', Locale.EN), timeZone: 'Asia/Tokyo' }, options)!
+        .text,
+    );
+    expect(en).toMatch(
+      /The ticket is back in “Registered” with a new 8-business-hour triage clock: due Wednesday, December 2, 2026(,| at) 9:00 AM \(Japan Standard Time\), which is Tuesday, December 1, 2026(,| at) 6:00 PM \(Mexico City time\) for the client\. Propose another time, ask for the information on the ticket or classify it\./,
+    );
+    // Queued without it (older payloads): the sentence as before, with no date.
+    expect(plain(renderEmail(declined, staff('u-agent'), options)!.text)).toContain(
+      'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: proponga otro horario, pida la información en el ticket o clasifíquelo.',
+    );
+
+    // The client's own email about the decline (REMOTE_SESSION_CANCELLED).
+    const cancelled: RemoteSessionCancelledEvent = {
+      eventKey: `ticket-${TICKET.number}:15`,
+      occurredAt: '2026-12-01T18:00:00.000Z',
+      ticket: TICKET,
+      type: 'REMOTE_SESSION_CANCELLED',
+      session: { at: '2026-12-03T16:00:00.000Z', durationMinutes: 60, heldBy: ['u-registrant'] },
+      declinedById: 'u-registrant',
+      reason: 'Cierre contable',
+      triageDeadline,
+    };
+    const registrant = { ...ES, id: 'u-registrant' };
+    const client = plain(renderEmail(cancelled, registrant, options)!.text);
+    expect(client).toContain(
+      'El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México).',
+    );
+    expect(client).toContain('El equipo de soporte le propondrá otro horario');
+    const colleague = { ...EN, id: 'u-participant', timeZone: 'Asia/Tokyo' };
+    expect(plain(renderEmail(cancelled, colleague, options)!.text)).toMatch(
+      /The ticket is back in “Registered” with a new 8-business-hour response term: we will attend to it by Wednesday, December 2, 2026(,| at) 9:00 AM \(Japan Standard Time\), which is Tuesday, December 1, 2026(,| at) 6:00 PM \(Mexico City time\) for your company\./,
+    );
+    // No new triage clock told: no such sentence for the client's side.
+    const { triageDeadline: _none, ...undated } = cancelled;
+    for (const r of [registrant, colleague]) {
+      expect(renderEmail(undated, r, options)!.text).not.toMatch(/Registrado|Registered/);
+    }
+  });
 });

@@ -1107,6 +1107,39 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
     });
   });
 
+  it("S64: a decline tells the client side and the agent the new triage clock's deadline; none when no triage clock runs after it", () => {
+    const decline = client('declineRemoteSession', {
+      proposal: 1,
+      reason: 'Cierre contable',
+      sessionAt: session.at,
+    });
+    const met = { ...triage, id: 'c0', status: 'MET', deadline: AT } as unknown as SlaClockView;
+    const newTriage = { ...triage, id: 'c2', run: 2 } as unknown as SlaClockView;
+    const back = { ...withSession({ declined }), clocks: [met, newTriage] };
+    expect(notificationsFor(TICKET, decline, back)).toEqual([
+      expect.objectContaining({
+        type: 'REMOTE_SESSION_CANCELLED',
+        triageDeadline: triage.deadline,
+      }),
+      expect.objectContaining({
+        type: 'PROVIDER_CLIENT_ACTIVITY',
+        activity: 'REMOTE_SESSION_DECLINED',
+        triageDeadline: triage.deadline,
+      }),
+    ]);
+    // Not back in «Registrado» after the batch, or no triage clock running there: none is told.
+    const moved = { ...back, state: 'IN_ANALYSIS' } as unknown as ReadModelSlice;
+    const none = { ...back, clocks: [met] };
+    for (const slice of [moved, none]) {
+      for (const n of notificationsFor(TICKET, decline, slice)) {
+        expect(n).not.toHaveProperty('triageDeadline');
+      }
+    }
+    // Other client activity carries none, though a triage clock runs.
+    const comment = client('comment', { body: 'Hola', internal: false });
+    expect(providerNotificationFor(TICKET, comment, back)).not.toHaveProperty('triageDeadline');
+  });
+
   it('a confirmation gives the assigned agent the invitation; the proposer while nobody is assigned', () => {
     const accept = client('acceptRemoteSession', { proposal: 1, sessionAt: session.at });
     expect(providerNotificationFor(TICKET, accept, withSession({ accepted }))).toMatchObject({
