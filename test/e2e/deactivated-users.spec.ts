@@ -380,7 +380,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
       );
       // The confirmed session counts; the declined one is in nobody's calendar.
       expect(await sessions.innerText()).toBe(
-        'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente con su invitación.',
+        'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente, que recibe la invitación al momento si el cliente ya la confirmó, o cuando la confirme.',
       );
       const last = confirm.getByTestId('deactivate-last-agent');
       expect(await last.innerText()).toBe(

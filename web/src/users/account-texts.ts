@@ -58,11 +58,12 @@ const accountEsMX = {
       ? 'Tiene 1 ticket abierto asignado. Sigue a su nombre hasta que otro agente lo tome.'
       : `Tiene ${n} tickets abiertos asignados. Siguen a su nombre hasta que otro agente los tome.`,
   openAssignedLink: 'Ver sus tickets abiertos',
-  // QA S63 #2: remote sessions ahead on their tickets, and the last active agent.
+  // QA S63 #2: remote sessions ahead on their tickets (proposed or confirmed: a proposal's
+  // invitation reaches the assignee when the client confirms it), and the last active agent.
   sessionsAhead: (n: number) =>
     n === 1
-      ? 'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente con su invitación.'
-      : `Tiene ${n} sesiones remotas por delante con clientes: al reasignar sus tickets, cada sesión pasa al nuevo agente con su invitación.`,
+      ? 'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente, que recibe la invitación al momento si el cliente ya la confirmó, o cuando la confirme.'
+      : `Tiene ${n} sesiones remotas por delante con clientes: al reasignar sus tickets, cada sesión pasa al nuevo agente, que recibe la invitación al momento si el cliente ya la confirmó, o cuando la confirme.`,
   lastActiveAgent:
     'Es el último agente activo del proveedor: nadie podrá tomar los tickets nuevos hasta que active o cree otro.',
   // L3-07: «Reasignar sus tickets» (reassignOpenTickets): every open ticket to one agent at once.
@@ -206,8 +207,8 @@ const accountEn: AccountMessages = {
   openAssignedLink: 'See their open tickets',
   sessionsAhead: (n: number) =>
     n === 1
-      ? 'They have 1 remote session ahead with a client: reassigning the ticket hands the session to the new agent with its invitation.'
-      : `They have ${n} remote sessions ahead with clients: reassigning their tickets hands each session to the new agent with its invitation.`,
+      ? 'They have 1 remote session ahead with a client: reassigning the ticket hands the session to the new agent, who gets the invitation at once if the client has confirmed it, or when they do.'
+      : `They have ${n} remote sessions ahead with clients: reassigning their tickets hands each session to the new agent, who gets the invitation at once if the client has confirmed it, or when they do.`,
   lastActiveAgent:
     "They are the provider's last active agent: nobody can take new tickets until you activate or create another.",
   reassignTickets: 'Reassign their tickets',
