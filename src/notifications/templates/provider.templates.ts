@@ -464,17 +464,7 @@ function activityBlocks(
   if (e.activity === 'REMOTE_SESSION_DECLINED') {
     // S64: when the new triage clock is due, as the withdrawal's email says it; older payloads
     // (queued without it) as before, undated.
-    blocks.push(
-      e.triageDeadline
-        ? newTriageParagraph(e.triageDeadline, ctx, 'DECLINED')
-        : {
-            kind: 'paragraph',
-            text: ctx.t(
-              'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: proponga otro horario, pida la información en el ticket o clasifíquelo.',
-              'The ticket is back in “Registered” with a new 8-business-hour triage clock: propose another time, ask for the information on the ticket or classify it.',
-            ),
-          },
-    );
+    blocks.push(newTriageParagraph(e.triageDeadline, ctx, 'DECLINED'));
   }
   if (e.assigneeId === null) blocks.push(unassignedParagraph(e, ctx));
   else if (proposerNotAssignee(e, ctx)) {

@@ -158,12 +158,24 @@ const NEW_TRIAGE_NEXT: Record<NewTriageCause, readonly [string, string]> = {
  * ticket back in «Registrado» with a new 8-business-hour triage clock, due `deadline`: staff read
  * when it is due and what to do within it (`cause`), the client as the registration told them
  * («a más tardar»), each in their zone with the client calendar's time when it reads otherwise.
+ * Without `deadline` (a staff email queued before it was carried), the same words undated.
  */
 export function newTriageParagraph(
-  deadline: string,
+  deadline: string | undefined,
   ctx: TemplateContext,
   cause: NewTriageCause,
 ): Block {
+  if (deadline === undefined) {
+    // Queued before the deadline was carried: staff read what to do, undated.
+    const [es, en] = NEW_TRIAGE_NEXT[cause].map((s) => s[0].toLowerCase() + s.slice(1));
+    return {
+      kind: 'paragraph',
+      text: ctx.t(
+        `El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: ${es}`,
+        `The ticket is back in “Registered” with a new 8-business-hour triage clock: ${en}`,
+      ),
+    };
+  }
   const due = `${ctx.dates.instant(deadline)}${calendarTimeClause(ctx, deadline)}`;
   return {
     kind: 'paragraph',
