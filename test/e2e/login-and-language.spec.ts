@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
-import { logIn, newPage, screenshot } from './support/browser';
+import { boxesInOneFrame, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // The web app's front door: login in Spanish first, English on a switch, errors in words.
@@ -139,9 +139,9 @@ describe('Login, session and language (web app)', () => {
       'es también el de los correos que le enviamos',
     );
     // Its three cards stand apart, as the app's other stacked cards do: none touches the next.
-    const boxes = await Promise.all(
-      ['Mi cuenta', 'Cambiar contraseña', 'Su zona horaria'].map(
-        async (name) => (await page.getByRole('region', { name }).boundingBox())!,
+    const boxes = await boxesInOneFrame(
+      ['Mi cuenta', 'Cambiar contraseña', 'Su zona horaria'].map((name) =>
+        page.getByRole('region', { name }),
       ),
     );
     for (let i = 1; i < boxes.length; i++) {

@@ -20,7 +20,7 @@ import {
   registerTicket,
   startBackgroundWorker,
 } from '../support/world-with-worker';
-import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { boxesInOneFrame, horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 import { datetimeLocal } from '../support/calendar-month';
 
@@ -383,8 +383,8 @@ describe('Queue, re-planning, comments and checkpoints (web app, issue 9 / L3-10
     await noAgendas.waitFor();
     const generateNow = agendaList.getByRole('button', { name: 'Generar agenda ahora' });
     // The list, then the button with its hint, apart (QA S22 F8: the hint ran into the list).
-    const [emptyBox, buttonBox] = [await noAgendas.boundingBox(), await generateNow.boundingBox()];
-    expect(buttonBox!.y - (emptyBox!.y + emptyBox!.height)).toBeGreaterThanOrEqual(16);
+    const [emptyBox, buttonBox] = await boxesInOneFrame([noAgendas, generateNow]);
+    expect(buttonBox.y - (emptyBox.y + emptyBox.height)).toBeGreaterThanOrEqual(16);
     const confirm = agendaList.getByTestId('generate-agenda-confirm');
     await generateNow.click();
     await confirm.getByText('¿Generar y enviar la agenda ahora?').waitFor();

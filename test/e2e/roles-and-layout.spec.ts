@@ -1,5 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
-import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
+import {
+  boxesInOneFrame,
+  horizontalOverflow,
+  inSpanish,
+  logIn,
+  newPage,
+  screenshot,
+} from './support/browser';
 import {
   type BackgroundWorker,
   registerTicket,
@@ -203,10 +210,10 @@ describe('Role-aware navigation and small screens (web app)', () => {
       toolRows.add(Math.round(box.y + box.height / 2));
     }
     expect(toolRows.size).toBe(1);
-    const [brandBox, whoBox] = [
-      (await page.locator('.brand').boundingBox())!,
-      (await page.getByTestId('who').boundingBox())!,
-    ];
+    const [brandBox, whoBox] = await boxesInOneFrame([
+      page.locator('.brand'),
+      page.getByTestId('who'),
+    ]);
     expect(whoBox.y).toBeLessThan(brandBox.y + brandBox.height);
     // Opened: every entry of the manager's menu, one under the other, on screen.
     await toggle.click();

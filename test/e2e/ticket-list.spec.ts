@@ -4,7 +4,14 @@ import { Role } from '../../src/identity/role.enum';
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerTicket } from '../support/world-with-worker';
-import { horizontalOverflow, inSpanish, logIn, newPage, screenshot } from './support/browser';
+import {
+  boxesInOneFrame,
+  horizontalOverflow,
+  inSpanish,
+  logIn,
+  newPage,
+  screenshot,
+} from './support/browser';
 import { useE2eWorldWithWorker } from './support/e2e-world';
 
 // «Mis tickets» holds every ticket of the client (L3-05: tickets are unlimited): newest first in
@@ -383,9 +390,9 @@ describe('The ticket list: pages, filters and CSV (L3-05, L3-02)', () => {
     const button = search.getByRole('button');
     expect(await button.innerText()).toBe('Actualizar');
     // The field and its button on one line (the field's margin once pushed the button below it).
-    const [fieldBox, buttonBox] = [await field.boundingBox(), await button.boundingBox()];
+    const [fieldBox, buttonBox] = await boxesInOneFrame([field, button]);
     expect(
-      Math.abs(fieldBox!.y + fieldBox!.height / 2 - (buttonBox!.y + buttonBox!.height / 2)),
+      Math.abs(fieldBox.y + fieldBox.height / 2 - (buttonBox.y + buttonBox.height / 2)),
     ).toBeLessThan(4);
 
     await field.fill('timbrado');

@@ -5,7 +5,7 @@ import { caughtAtLeast, caughtMails, passwordLinkToken } from '../support/caught
 import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { startDispatcher } from '../support/outbox-dispatcher';
-import { horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
+import { boxesInOneFrame, horizontalOverflow, logIn, newPage, screenshot } from './support/browser';
 import { startE2eWorld, type E2eWorld } from './support/e2e-world';
 
 // L3-04: provider admins issue every portal user; the new user is emailed an invitation link,
@@ -492,10 +492,10 @@ describe('Users (web app, admins)', () => {
       expect(at.x).toBeGreaterThanOrEqual(card.left);
       expect(at.x + at.width).toBeLessThanOrEqual(card.right);
     }
-    const desactivar = (await row
-      .getByRole('button', { name: `Desactivar a ${name}`, exact: true })
-      .boundingBox())!;
-    const editar = (await row.getByRole('button', { name: `Editar a ${name}` }).boundingBox())!;
+    const [desactivar, editar] = await boxesInOneFrame([
+      row.getByRole('button', { name: `Desactivar a ${name}`, exact: true }),
+      row.getByRole('button', { name: `Editar a ${name}` }),
+    ]);
     expect(desactivar.y).toBe(editar.y);
     // The long address wraps (before its «@» or after a dot); the demo users' stay whole.
     const emailLines = await page.evaluate<Record<string, number>>(

@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  chromium,
+} from 'playwright-core';
 import { ROOT } from '../../support/paths';
 
 /** Debian's `chromium` package (CI installs it in `.ci/run`); another build via CHROMIUM_PATH. */
@@ -115,6 +121,35 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
         (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
         ' right=' + Math.round(el.getBoundingClientRect().right));
   })()`);
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The boxes of several elements measured in one frame, after the page has painted twice: boxes
+ * compared with each other must come from the same layout. Measured one by one (`boundingBox()`
+ * per locator), a section that finishes loading between two reads moves one element and not the
+ * other (CI run of stop 66: a line measured 21 px above the word it sits under).
+ */
+export async function boxesInOneFrame(locators: readonly Locator[]): Promise<Box[]> {
+  if (locators.length === 0) return [];
+  const handles = await Promise.all(locators.map((locator) => locator.elementHandle()));
+  const page = locators[0].page();
+  return page.evaluate(async (elements) => {
+    // This code runs in the page (the test tsconfig has no DOM library).
+    const view = globalThis as unknown as { requestAnimationFrame(paint: () => void): number };
+    for (let i = 0; i < 2; i++)
+      await new Promise<void>((painted) => view.requestAnimationFrame(painted));
+    return elements.map((element) => {
+      const at = (element as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
+      return { x: at.x, y: at.y, width: at.width, height: at.height };
+    });
+  }, handles);
 }
 
 /** Room Chromium's own drop-down arrow takes inside a select, besides its padding. */
