@@ -25,7 +25,7 @@ export class TicketReassignmentFailureModel {
 
 @ObjectType('OpenTicketsReassignment', {
   description:
-    'L3-07: what reassignOpenTickets did, ticket by ticket: each open ticket the agent held was reassigned on its own (the same Update, email and remote-session hand-over as reassignTicket); one that could not be is listed in `failed` and the others still moved.',
+    'L3-07: what one reassignOpenTickets call (a batch of at most `first` tickets) did, ticket by ticket, each list in ticket-number order: each open ticket of the batch was reassigned on its own (the same Update, email and remote-session hand-over as reassignTicket); one that could not be is listed in `failed` and the others still moved. `remaining` and `nextAfter` say whether to call again.',
 })
 export class OpenTicketsReassignmentModel {
   @Field(() => [String], { description: 'Tickets reassigned by this call, by number.' })
@@ -45,4 +45,17 @@ export class OpenTicketsReassignmentModel {
       'Tickets that could not be reassigned, each with its typed error; they stay as they are.',
   })
   failed!: TicketReassignmentFailureModel[];
+
+  @Field(() => Int, {
+    description:
+      'How many open tickets the agent still holds after this call, those in `failed` included (0: none left).',
+  })
+  remaining!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pass it as `after` to the next call: the last ticket this batch tried, while the agent holds open tickets numbered after it. Null when this pass is over (`remaining` then counts only tickets that failed, or that came to the agent behind the pass); a loop that calls again while it is set tries each ticket once and always ends.',
+  })
+  nextAfter!: string | null;
 }

@@ -429,6 +429,19 @@ const CASES: Record<string, (f: Fixtures) => Case[]> = {
       c('unknown user', r, { fromUserId: UNKNOWN_UUID, toUserId: f.clientUserId }, 'NOT_FOUND'),
       c('unknown target', r, { fromUserId: f.clientUserId, toUserId: UNKNOWN_UUID }, 'NOT_FOUND'),
       c('the same user', r, { fromUserId: f.clientUserId, toUserId: f.clientUserId }),
+      // A batch is 1 to 100 tickets, after a ticket number (the previous batch's nextAfter).
+      c('batch of 0', r, { fromUserId: f.clientUserId, toUserId: UNKNOWN_UUID, first: 0 }),
+      c('batch of 101', r, { fromUserId: f.clientUserId, toUserId: UNKNOWN_UUID, first: 101 }),
+      c('batch not an integer', r, {
+        fromUserId: f.clientUserId,
+        toUserId: UNKNOWN_UUID,
+        first: 2.5,
+      }),
+      c('after not a number', r, {
+        fromUserId: f.clientUserId,
+        toUserId: UNKNOWN_UUID,
+        after: 'L3-26-1',
+      }),
     ];
   },
   adjustReleaseDate: (f) => {

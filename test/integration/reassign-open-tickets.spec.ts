@@ -1,5 +1,6 @@
 import { Role } from '../../src/identity/role.enum';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service';
+import { TicketsService } from '../../src/tickets/tickets.service';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract';
 import { caughtOnceEach } from '../support/caught-mail';
 import { emailsQueued } from '../support/emails-queued';
@@ -7,23 +8,29 @@ import { eventually } from '../support/eventually';
 import { gql } from '../support/integration-harness';
 import { registerProjectedTicket, useWorldWithWorker } from '../support/world-with-worker';
 
-// L3-07 over GraphQL on the real stack: «Reasignar sus tickets» hands every open ticket an agent
-// holds to another active agent in one call (reassignOpenTickets). Each ticket is reassigned as
+// L3-07 over GraphQL on the real stack: «Reasignar sus tickets» hands the open tickets an agent
+// holds to another active agent (reassignOpenTickets), at most `first` per call, 4 at a time; the
+// answer says how many are left and where the next call starts (`nextAfter`, a pass tries each
+// ticket once, so one that failed cannot keep a caller looping). Each ticket is reassigned as
 // reassignTicket would (its `reassign` event, the new agent's email); a ticket that cannot be
 // (its workflow ended meanwhile) is reported with its typed error and the others still move; a
 // retry, or a second call at the same time, moves nothing twice and emails nobody twice. A wrong
-// call (unknown user, same user, a target that is not an active agent, an agent or a client
-// calling) is a typed error with nothing changed.
+// call (unknown user, same user, a target that is not an active agent, a batch size outside
+// 1–100, an agent or a client calling) is a typed error with nothing changed.
 
-const REASSIGN_ALL = `mutation ($fromUserId: ID!, $toUserId: ID!, $note: String) {
-  reassignOpenTickets(fromUserId: $fromUserId, toUserId: $toUserId, note: $note) {
-    moved movedCount alreadyAssigned failed { number code reason message } } }`;
+const REASSIGN_ALL = `mutation ($fromUserId: ID!, $toUserId: ID!, $note: String, $first: Int,
+  $after: String) {
+  reassignOpenTickets(fromUserId: $fromUserId, toUserId: $toUserId, note: $note, first: $first,
+    after: $after) {
+    moved movedCount alreadyAssigned failed { number code reason message } remaining nextAfter } }`;
 
 interface Outcome {
   moved: string[];
   movedCount: number;
   alreadyAssigned: string[];
   failed: { number: string; code: string; reason: string | null; message: string }[];
+  remaining: number;
+  nextAfter: string | null;
 }
 
 describe('Reassigning all the open tickets of an agent (L3-07)', () => {
@@ -140,6 +147,9 @@ describe('Reassigning all the open tickets of an agent (L3-07)', () => {
           message: expect.stringContaining(ended),
         },
       ],
+      // The ended ticket is still Sergio's; nothing past it: the pass is over.
+      remaining: 1,
+      nextAfter: null,
     });
     expect(await assigneesOf([...numbers, ended])).toEqual([
       ...numbers.map((number) => ({ number, assignee_id: to.id })),
@@ -166,6 +176,8 @@ describe('Reassigning all the open tickets of an agent (L3-07)', () => {
       movedCount: 0,
       alreadyAssigned: [],
       failed: [{ number: ended, code: 'INVALID_TRANSITION', reason: 'TICKET_CLOSED' }],
+      remaining: 1,
+      nextAfter: null,
     });
 
     // L3-11: Elena got one «Ticket asignado» email per moved ticket, each caught once over SMTP.
@@ -179,6 +191,137 @@ describe('Reassigning all the open tickets of an agent (L3-07)', () => {
       expect(mail.subject).toContain(numbers[i]);
       expect(mail.text).toContain('Sergio deja la empresa');
     }
+  });
+
+  /** How many `reassign` events each of `numbers` has, in their order. */
+  const reassignEventsOf = async (numbers: string[]) => {
+    const rows = await world.db.query<{ ticket_number: string; n: number }[]>(
+      `SELECT ticket_number, count(*)::int AS n FROM ticket_event
+        WHERE type = 'reassign' AND ticket_number = ANY($1) GROUP BY ticket_number`,
+      [numbers],
+    );
+    return numbers.map((number) => rows.find((r) => r.ticket_number === number)?.n ?? 0);
+  };
+
+  it('moves at most `first` tickets a call, says how many are left, and the next call from `nextAfter` moves the rest; a ticket that failed ends the pass instead of looping', async () => {
+    const from = await createAgent('lotes', 'Lorena Lotes');
+    const to = await createAgent('toma', 'Tadeo Toma');
+    const [a, b, c, ended] = [
+      await problemOf(from.id, 'No exporta'),
+      await problemOf(from.id, 'No importa'),
+      await problemOf(from.id, 'No respalda'),
+      await problemOf(from.id, 'No arranca'),
+    ];
+    await world.api.app
+      .get(TemporalClientService)
+      .client.workflow.getHandle(ticketWorkflowId(ended))
+      .terminate('reassign-open-tickets spec: a ticket that ended meanwhile');
+    const vars = { fromUserId: from.id, toUserId: to.id, first: 2 };
+
+    // The first batch: the two oldest; two more are still hers, past the second one.
+    const first = await reassignAll(Role.MANAGER, vars);
+    expect(first.code).toBeUndefined();
+    expect(first.outcome).toEqual({
+      moved: [a, b],
+      movedCount: 2,
+      alreadyAssigned: [],
+      failed: [],
+      remaining: 2,
+      nextAfter: b,
+    });
+    expect(await assigneesOf([a, b, c, ended])).toEqual([
+      { number: a, assignee_id: to.id },
+      { number: b, assignee_id: to.id },
+      { number: c, assignee_id: from.id },
+      { number: ended, assignee_id: from.id },
+    ]);
+
+    // The next batch starts after it: the last one moves, the ended one fails, the pass is over.
+    const second = await reassignAll(Role.MANAGER, { ...vars, after: first.outcome!.nextAfter });
+    expect(second.code).toBeUndefined();
+    expect(second.outcome).toMatchObject({
+      moved: [c],
+      movedCount: 1,
+      alreadyAssigned: [],
+      failed: [{ number: ended, code: 'INVALID_TRANSITION', reason: 'TICKET_CLOSED' }],
+      remaining: 1,
+      nextAfter: null,
+    });
+
+    // A new pass (no `after`, «intentar de nuevo») tries the ended one again and ends at once.
+    const again = await reassignAll(Role.MANAGER, vars);
+    expect(again.outcome).toMatchObject({
+      moved: [],
+      failed: [{ number: ended, reason: 'TICKET_CLOSED' }],
+      remaining: 1,
+      nextAfter: null,
+    });
+    expect(await assigneesOf([a, b, c, ended])).toEqual([
+      ...[a, b, c].map((number) => ({ number, assignee_id: to.id })),
+      { number: ended, assignee_id: from.id },
+    ]);
+    // Each ticket that moved was reassigned once.
+    expect(await reassignEventsOf([a, b, c, ended])).toEqual([1, 1, 1, 0]);
+
+    // Without `first`, a call tries up to 100: nothing is left past the pass, so none.
+    const rest = await reassignAll(Role.ADMIN, { fromUserId: from.id, toUserId: to.id });
+    expect(rest.outcome).toMatchObject({ moved: [], remaining: 1, nextAfter: null });
+  });
+
+  it('reassigns 4 tickets at a time and lists them in ticket-number order, whichever finishes first', async () => {
+    const from = await createAgent('paralelo', 'Pablo Paralelo');
+    const to = await createAgent('recibe', 'Rebeca Recibe');
+    const numbers: string[] = [];
+    for (const subject of ['No suma', 'No resta', 'No multiplica', 'No divide', 'No redondea']) {
+      numbers.push(await problemOf(from.id, subject));
+    }
+    // The oldest ticket's reassignment, once done, waits for every other one under way by then:
+    // run side by side, it finishes after them; one after the other, nothing waits.
+    const service = world.api.app.get(TicketsService);
+    const transition = service.transition.bind(service);
+    const underWay = new Map<string, Promise<unknown>>();
+    const finished: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const spy = jest
+      .spyOn(service, 'transition')
+      .mockImplementation(async (user, number, name, definition, payload) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        const own = transition(user, number, name, definition, payload);
+        underWay.set(number, own);
+        try {
+          const outcome = await own;
+          if (number === numbers[0]) {
+            await Promise.allSettled([...underWay].filter(([n]) => n !== number).map(([, p]) => p));
+          }
+          return outcome;
+        } finally {
+          inFlight -= 1;
+          finished.push(number);
+        }
+      });
+    let outcome: Outcome | undefined;
+    try {
+      outcome = (await reassignAll(Role.MANAGER, { fromUserId: from.id, toUserId: to.id })).outcome;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(most).toBe(4);
+    expect(finished).toHaveLength(5);
+    expect(finished[0]).not.toBe(numbers[0]);
+    expect(finished.indexOf(numbers[0])).toBeGreaterThanOrEqual(3);
+    expect(outcome).toEqual({
+      moved: numbers,
+      movedCount: 5,
+      alreadyAssigned: [],
+      failed: [],
+      remaining: 0,
+      nextAfter: null,
+    });
+    expect(await assigneesOf(numbers)).toEqual(
+      numbers.map((number) => ({ number, assignee_id: to.id })),
+    );
   });
 
   it('two calls at once move each ticket once and email the new agent once per ticket', async () => {
@@ -219,7 +362,7 @@ describe('Reassigning all the open tickets of an agent (L3-07)', () => {
     await caughtOnceEach(rows);
   });
 
-  it('refuses an unknown user, the same user, a target who is not an active agent, and agents or clients, changing nothing', async () => {
+  it('refuses an unknown user, the same user, a target who is not an active agent, a bad batch, and agents or clients, changing nothing', async () => {
     const from = await createAgent('quieto', 'Quirino Quieto');
     const number = await problemOf(from.id, 'No sincroniza');
     await emailsQueued(world.db, number);
@@ -263,6 +406,23 @@ describe('Reassigning all the open tickets of an agent (L3-07)', () => {
         'ROLE_NOT_ALLOWED',
       ],
     ];
+    // A batch of 1 to 100 tickets, after a ticket number: anything else moves nothing.
+    const badBatches: Record<string, unknown>[] = [
+      { first: 0 },
+      { first: -1 },
+      { first: 101 },
+      { first: 2.5 },
+      { after: 'L3-26-1' },
+      { first: 1, after: 'ninguno' },
+    ];
+    for (const batch of badBatches) {
+      cases.push([
+        Role.MANAGER,
+        { fromUserId: from.id, toUserId: alex.id, ...batch },
+        'VALIDATION_FAILED',
+        undefined,
+      ]);
+    }
     for (const [role, vars, code, reason] of cases) {
       const got = await reassignAll(role, vars);
       expect({ role, vars, code: got.code, outcome: got.outcome }).toEqual({
