@@ -16,7 +16,32 @@ import { useE2eWorldWithWorker } from './support/e2e-world';
 // emails meanwhile). Afterwards staff's «Agente» filter still offers the agent, marked
 // «(cuenta inactiva)», and the ticket page marks an inactive assignee or registrant; a client sees no
 // such mark. A manager hands an inactive agent's tickets over from the users list, and reads
-// which one could not move and why.
+// which one could not move and why. The dialog hands them over a batch per call
+// (reassignOpenTickets with `first`), «Reasignando… 1 de 2 tickets» meanwhile; a call that fails
+// as a whole stops it and says how many had moved.
+
+/**
+ * Routes `page`'s reassignOpenTickets calls as batches of one ticket (the dialog asks for 50: two
+ * tickets would be one call) and records what the dialog asked for; `hold(n)` makes the n-th call
+ * wait for `release`, `abort(n)` fails it as a dropped connection would.
+ */
+async function oneTicketBatches(page: Page, { hold = 0, abort = 0 } = {}) {
+  const asked: { first: unknown; after: unknown }[] = [];
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (!body.includes('reassignOpenTickets(')) return route.continue();
+    const sent = JSON.parse(body) as { variables: Record<string, unknown> };
+    asked.push({ first: sent.variables.first, after: sent.variables.after });
+    if (asked.length === hold) await held;
+    if (asked.length === abort) return route.abort('internetdisconnected');
+    return route.continue({
+      postData: JSON.stringify({ ...sent, variables: { ...sent.variables, first: 1 } }),
+    });
+  });
+  return { asked, release };
+}
 
 const ADMIN = 'admin@becken.example';
 const MANAGER = 'gerente@becken.example';
@@ -221,10 +246,24 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     expect(choices).not.toContain('Lucía Saliente');
     await target.selectOption({ label: 'Tomás Entrante' });
     await panel.getByLabel('Nota para el equipo (opcional)').fill('Lucía deja la empresa');
-    await panel.getByRole('button', { name: 'Reasignar 2 tickets' }).click();
+    // One ticket a batch; the second batch waits until the progress has been read.
+    const batches = await oneTicketBatches(page, { hold: 2 });
+    const submit = panel.getByRole('button', { name: 'Reasignar 2 tickets' });
+    await submit.click();
+    const progress = panel.getByTestId('reassign-progress');
+    await progress.getByText('Reasignando… 1 de 2 tickets').waitFor();
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await panel.getByRole('button', { name: 'Cerrar' }).isDisabled()).toBe(true);
+    batches.release();
     const result = panel.getByTestId('reassign-result');
     await result.waitFor();
     expect(await result.innerText()).toBe('Se reasignaron 2 tickets a Tomás Entrante.');
+    expect(await progress.count()).toBe(0);
+    // The dialog asked for batches of 50, the second one after the first batch's last ticket.
+    expect(batches.asked).toEqual([
+      { first: 50, after: undefined },
+      { first: 50, after: numbers[0] },
+    ]);
     expect(await assigneesOf(numbers)).toEqual([taker.id, taker.id]);
     // The confirmation no longer says she holds tickets; deactivating her leaves none behind.
     await confirm.getByTestId('deactivate-assigned').waitFor({ state: 'detached' });
@@ -270,10 +309,30 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
       const panel = page.getByRole('region', { name: 'Reassign Iván Inactivo’s open tickets' });
       await panel.getByText('They have 2 open tickets assigned.').waitFor();
       await panel.getByLabel('Hand them to').selectOption({ label: 'Rosa Receptora' });
+      // One ticket a batch; the connection drops on the second call: the dialog stops there.
+      const batches = await oneTicketBatches(page, { hold: 2, abort: 2 });
       await panel.getByRole('button', { name: 'Reassign 2 tickets' }).click();
+      await panel
+        .getByTestId('reassign-progress')
+        .getByText('Reassigning… 1 of 2 tickets')
+        .waitFor();
+      batches.release();
       const result = panel.getByTestId('reassign-result');
       await result.waitFor();
-      expect(await result.innerText()).toContain('1 ticket was reassigned to Rosa Receptora.');
+      expect(await result.innerText()).toContain(
+        'The reassignment stopped on an error: 1 ticket had been reassigned to Rosa Receptora.',
+      );
+      expect(await result.innerText()).toContain(
+        'You can try again: only what is still theirs is reassigned.',
+      );
+      expect(await panel.getByRole('alert').innerText()).toContain('Cannot reach the server.');
+      await panel.getByText('They have 1 open ticket assigned.').waitFor();
+      expect(await assigneesOf([moving, ended])).toEqual([taker.id, leaver.id]);
+
+      // Trying again: a new pass reads the one left, which cannot move, and ends.
+      await panel.getByRole('button', { name: 'Reassign 1 ticket' }).click();
+      await result.getByText('No ticket was reassigned.').waitFor();
+      expect(await panel.getByRole('alert').count()).toBe(0);
       expect(await result.innerText()).toContain(
         '1 ticket could not be reassigned; it stays theirs:',
       );

@@ -262,15 +262,24 @@ export interface OpenTicketsReassignment {
   movedCount: number;
   alreadyAssigned: string[];
   failed: TicketReassignmentFailure[];
+  /** Open tickets the agent still holds after the call (failed ones included). */
+  remaining: number;
+  /** `after` for the next call; null when the pass is over. */
+  nextAfter: string | null;
 }
 
-/** L3-07: every open ticket `fromUserId` holds to the active agent `toUserId`, ticket by ticket. */
+/**
+ * L3-07: a batch (at most `first`) of the open tickets `fromUserId` holds, numbered after `after`,
+ * to the active agent `toUserId`, ticket by ticket; call again with `nextAfter` until it is null.
+ */
 export const REASSIGN_OPEN_TICKETS = operation<
   { reassignOpenTickets: OpenTicketsReassignment },
-  { fromUserId: string; toUserId: string; note?: string }
->(`mutation ReassignOpenTickets($fromUserId: ID!, $toUserId: ID!, $note: String) {
-  reassignOpenTickets(fromUserId: $fromUserId, toUserId: $toUserId, note: $note) {
-    moved movedCount alreadyAssigned failed { number code reason message }
+  { fromUserId: string; toUserId: string; note?: string; first?: number; after?: string }
+>(`mutation ReassignOpenTickets($fromUserId: ID!, $toUserId: ID!, $note: String, $first: Int,
+  $after: String) {
+  reassignOpenTickets(fromUserId: $fromUserId, toUserId: $toUserId, note: $note, first: $first,
+    after: $after) {
+    moved movedCount alreadyAssigned failed { number code reason message } remaining nextAfter
   }
 }`);
 

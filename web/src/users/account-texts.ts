@@ -85,7 +85,16 @@ const accountEsMX = {
   reassignNote: 'Nota para el equipo (opcional)',
   reassignNoteHint: 'Va en cada ticket y en el correo del agente; el cliente no la ve.',
   reassignSubmit: (n: number) => (n === 1 ? 'Reasignar 1 ticket' : `Reasignar ${n} tickets`),
-  reassigning: (n: number) => `Reasignando ${n === 1 ? '1 ticket' : `${n} tickets`}…`,
+  /** While the batches run (one reassignOpenTickets call each): tickets tried of those there were. */
+  reassignProgress: (done: number, total: number) =>
+    `Reasignando… ${done} de ${total === 1 ? '1 ticket' : `${total} tickets`}`,
+  /** A whole call failed (the network, the server): the loop stopped; what moved stays moved. */
+  reassignStopped: (n: number, name: string) =>
+    n === 0
+      ? 'La reasignación se detuvo por un error antes de reasignar ningún ticket.'
+      : n === 1
+        ? `La reasignación se detuvo por un error: antes se reasignó 1 ticket a ${name}.`
+        : `La reasignación se detuvo por un error: antes se reasignaron ${n} tickets a ${name}.`,
   reassignMoved: (n: number, name: string) =>
     n === 0
       ? 'No se reasignó ningún ticket.'
@@ -228,7 +237,14 @@ const accountEn: AccountMessages = {
   reassignNote: 'Note for the team (optional)',
   reassignNoteHint: "It goes on each ticket and in the agent's email; the client does not see it.",
   reassignSubmit: (n) => (n === 1 ? 'Reassign 1 ticket' : `Reassign ${n} tickets`),
-  reassigning: (n) => `Reassigning ${n === 1 ? '1 ticket' : `${n} tickets`}…`,
+  reassignProgress: (done, total) =>
+    `Reassigning… ${done} of ${total === 1 ? '1 ticket' : `${total} tickets`}`,
+  reassignStopped: (n, name) =>
+    n === 0
+      ? 'The reassignment stopped on an error before any ticket was reassigned.'
+      : n === 1
+        ? `The reassignment stopped on an error: 1 ticket had been reassigned to ${name}.`
+        : `The reassignment stopped on an error: ${n} tickets had been reassigned to ${name}.`,
   reassignMoved: (n, name) =>
     n === 0
       ? 'No ticket was reassigned.'

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, isApiErrorCode } from '../api/graphql-client';
 import {
   type OpenTicketsReassignment,
@@ -27,10 +27,26 @@ interface Props {
 }
 
 /**
+ * Tickets per reassignOpenTickets call (the API takes up to 100): each call answers in about a
+ * second or two, so the progress moves and no request comes near a proxy’s timeout.
+ */
+export const REASSIGN_BATCH = 50;
+
+/** What the batches did so far; `stopped` when a whole call failed and the loop ended there. */
+interface Run {
+  outcome: OpenTicketsReassignment;
+  to: string;
+  stopped?: boolean;
+}
+
+/**
  * L3-07: «Reasignar sus tickets»: every open ticket the person holds to one active agent, in one
- * step (reassignOpenTickets; each ticket as from its own page). Says how many there are, then
- * what moved, what was already the chosen agent's, and each ticket that could not move with why.
- * Trying again moves only what is still theirs.
+ * step for the manager (reassignOpenTickets, called batch after batch from each answer's
+ * `nextAfter` until the pass is over; each ticket as from its own page). Says how many there are,
+ * «Reasignando… 50 de 120 tickets» while it runs, then what moved, what was already the chosen
+ * agent's, and each ticket that could not move with why. A call that fails as a whole (the
+ * network) stops the loop and says how many had moved. Trying again moves only what is still
+ * theirs.
  */
 export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }: Props) {
   const Heading = heading;
@@ -45,7 +61,16 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [result, setResult] = useState<{ outcome: OpenTicketsReassignment; to: string }>();
+  const [result, setResult] = useState<Run>();
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  // Closed mid-run (the dialog around it): no further batch is asked for.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const count = open.data?.userOpenTickets.assigned;
   const choices = (agents.data?.assignableAgents ?? []).filter((p) => p.id !== user.id);
 
@@ -55,19 +80,54 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    const moved: string[] = [];
+    const alreadyAssigned: string[] = [];
+    const failed: TicketReassignmentFailure[] = [];
+    let remaining = count ?? 0;
+    let stopped = false;
+    setProgress({ done: 0, total: remaining });
     try {
-      const { reassignOpenTickets } = await call(REASSIGN_OPEN_TICKETS, {
-        fromUserId: user.id,
-        toUserId: to.id,
-        ...(note.trim() ? { note } : {}),
-      });
-      setResult({ outcome: reassignOpenTickets, to: to.displayName });
+      let after: string | undefined;
+      do {
+        const { reassignOpenTickets: batch } = await call(REASSIGN_OPEN_TICKETS, {
+          fromUserId: user.id,
+          toUserId: to.id,
+          ...(note.trim() ? { note } : {}),
+          first: REASSIGN_BATCH,
+          ...(after ? { after } : {}),
+        });
+        moved.push(...batch.moved);
+        alreadyAssigned.push(...batch.alreadyAssigned);
+        failed.push(...batch.failed);
+        remaining = batch.remaining;
+        const done = moved.length + alreadyAssigned.length + failed.length;
+        // Still to try: what they hold but the tickets this run tried and could not move.
+        setProgress({ done, total: done + Math.max(0, remaining - failed.length) });
+        // The server's cursor: each ticket is tried once, so failures cannot keep this looping.
+        after = batch.nextAfter ?? undefined;
+      } while (after && mounted.current);
+    } catch (err) {
+      stopped = true;
+      setError(err);
+    }
+    if (!mounted.current) return;
+    setResult({
+      outcome: {
+        moved,
+        movedCount: moved.length,
+        alreadyAssigned,
+        failed,
+        remaining,
+        nextAfter: null,
+      },
+      to: to.displayName,
+      ...(stopped ? { stopped } : {}),
+    });
+    setProgress(undefined);
+    setBusy(false);
+    if (moved.length > 0 || !stopped) {
       await open.reload();
       onChanged?.();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -151,9 +211,14 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
               {a.close}
             </button>
           </div>
-          {busy && (
-            <p role="status" className="muted">
-              {a.reassigning(count)}
+          {busy && progress && (
+            <p role="status" className="muted" data-testid="reassign-progress">
+              <progress
+                max={Math.max(progress.total, 1)}
+                value={progress.done}
+                aria-hidden="true"
+              />{' '}
+              {a.reassignProgress(progress.done, progress.total)}
             </p>
           )}
         </form>
@@ -161,12 +226,18 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
       <ErrorMessage error={error} />
       {result && (
         <div
-          className={result.outcome.failed.length ? 'notice notice-info' : 'notice notice-success'}
+          className={
+            result.stopped || result.outcome.failed.length
+              ? 'notice notice-info'
+              : 'notice notice-success'
+          }
           role="status"
           data-testid="reassign-result"
         >
           <p>
-            {a.reassignMoved(result.outcome.movedCount, result.to)}
+            {result.stopped
+              ? a.reassignStopped(result.outcome.movedCount, result.to)
+              : a.reassignMoved(result.outcome.movedCount, result.to)}
             {result.outcome.alreadyAssigned.length > 0 &&
               ` ${a.reassignAlready(result.outcome.alreadyAssigned.length, result.to)}`}
           </p>
@@ -180,8 +251,10 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
                   </li>
                 ))}
               </ul>
-              <p className="muted small">{a.reassignRetry}</p>
             </>
+          )}
+          {(result.stopped || result.outcome.failed.length > 0) && (
+            <p className="muted small">{a.reassignRetry}</p>
           )}
         </div>
       )}
