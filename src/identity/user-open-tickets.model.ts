@@ -25,6 +25,12 @@ export class UserOpenTicketsModel {
 
   @Field(() => Int, {
     description:
+      "L3-06: of `sessionsAhead`, those the client confirmed: already in the user's calendar, so reassigning the ticket sends the new agent the invitation at once (the others are proposals: the new agent gets theirs when the client confirms).",
+  })
+  confirmedSessionsAhead!: number;
+
+  @Field(() => Int, {
+    description:
       "QA S63 #2: the provider's active agents other than the user: 0 means deactivating them leaves nobody to take tickets (L3-07).",
   })
   otherActiveAgents!: number;

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TERMINAL_STATES } from '../../workflows/ticket/ticket-states';
-import { remoteSessionAheadSql } from '../../workflows/ticket/remote-session-ahead';
+import {
+  confirmedRemoteSessionAheadSql,
+  remoteSessionAheadSql,
+} from '../../workflows/ticket/remote-session-ahead';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -346,27 +349,34 @@ export class UsersService {
   /**
    * QA S62 #1, #2: what deactivating `userId` leaves behind, for its confirmation: their open
    * tickets as registrant and as assignee, and who stands in for them as registrant (their client's
-   * other active approvers). One statement.
+   * other active approvers). One statement; the open tickets they hold are read once for their
+   * count and the sessions ahead on them.
    */
   async openTickets(userId: string): Promise<UserOpenTickets> {
     const user = await this.get(userId);
     // QA S63 #2: also the remote sessions still ahead on the tickets they hold (proposed or
     // confirmed, neither declined nor withdrawn, not over: the workflow's and the notifications'
-    // `remoteSessionAhead`, in SQL), and how many other active agents the provider has.
+    // `remoteSessionAhead`, in SQL) and how many of them the client confirmed (L3-06: in the
+    // agent's calendar, so a reassignment sends the new agent the invitation at once; a proposal's
+    // reaches them when the client confirms it), and how many other active agents the provider has.
     const [row] = await this.users.manager.query<UserOpenTickets[]>(
       `SELECT (SELECT count(*)::int FROM ticket
                 WHERE registrant_id = $1 AND state <> ALL($2::text[])) AS registered,
-              (SELECT count(*)::int FROM ticket
-                WHERE assignee_id = $1 AND state <> ALL($2::text[])) AS assigned,
+              held.assigned, held."sessionsAhead", held."confirmedSessionsAhead",
               (SELECT count(*)::int FROM app_user a
                 WHERE a.organization_id = $3 AND a.organization_kind = 'CLIENT' AND a.active
                   AND a.id <> $1 AND $4 = ANY(a.roles)) AS "activeApprovers",
-              (SELECT count(*)::int FROM ticket t
-                WHERE t.assignee_id = $1 AND t.state <> ALL($2::text[])
-                  AND ${remoteSessionAheadSql('t.details', 'now()')}) AS "sessionsAhead",
               (SELECT count(*)::int FROM app_user a
                 WHERE a.organization_kind = 'PROVIDER' AND a.active AND a.id <> $1
-                  AND $5 = ANY(a.roles)) AS "otherActiveAgents"`,
+                  AND $5 = ANY(a.roles)) AS "otherActiveAgents"
+         FROM (SELECT count(*)::int AS assigned,
+                      (count(*) FILTER (WHERE ${remoteSessionAheadSql('t.details', 'now()')}))::int
+                        AS "sessionsAhead",
+                      (count(*) FILTER (
+                        WHERE ${confirmedRemoteSessionAheadSql('t.details', 'now()')}))::int
+                        AS "confirmedSessionsAhead"
+                 FROM ticket t
+                WHERE t.assignee_id = $1 AND t.state <> ALL($2::text[])) held`,
       [user.id, [...TERMINAL_STATES], user.organizationId, Role.CLIENT_APPROVER, Role.AGENT],
     );
     return row;
@@ -480,5 +490,6 @@ export interface UserOpenTickets {
   readonly assigned: number;
   readonly activeApprovers: number;
   readonly sessionsAhead: number;
+  readonly confirmedSessionsAhead: number;
   readonly otherActiveAgents: number;
 }

@@ -1,6 +1,9 @@
 import { addBusinessDays, defaultMexicoCityCalendar } from '../../src/business-time/engine';
 import { DEFAULT_CALENDAR_ID } from '../../src/database/migrations/1764317000000-calendars';
-import { remoteSessionAheadSql } from '../../workflows/ticket/remote-session-ahead';
+import {
+  confirmedRemoteSessionAheadSql,
+  remoteSessionAheadSql,
+} from '../../workflows/ticket/remote-session-ahead';
 import { Role } from '../../src/identity/role.enum';
 import { sentExactly } from '../support/caught-mail';
 import { gql } from '../support/integration-harness';
@@ -332,7 +335,7 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
     expect(clientChoices.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('QA S63 #2: counts the remote sessions still ahead on the tickets an agent holds, and the other active agents (L3-06, L3-07)', async () => {
+  it('QA S63 #2: counts the remote sessions still ahead on the tickets an agent holds, those the client confirmed apart, and the other active agents (L3-06, L3-07)', async () => {
     const created = await gql<{ createUser: { id: string } }>(
       world.api,
       `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
@@ -349,55 +352,87 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
     );
     expect(created.body.errors).toBeUndefined();
     const agentId = created.body.data!.createUser.id;
-    const number = await registerProjectedTicket(world, {
-      category: 'INCIDENT',
-      subject: 'Revisemos el timbrado juntos',
-      description: 'Error 301 al timbrar.',
-    });
     // Three hours before the closing of the second business day ahead: inside business time.
     const year = new Date().getUTCFullYear();
     const at = new Date(
       addBusinessDays(defaultMexicoCityCalendar(year, year + 1), new Date(), 2).getTime() -
         3 * 3_600_000,
     ).toISOString();
-    const proposed = await gql(
-      world.api,
-      `mutation ($input: ProposeRemoteSessionInput!) { proposeRemoteSession(input: $input) { seq } }`,
-      { input: { number, at, durationMinutes: 60 } },
-      world.bearer(Role.AGENT),
-    );
-    expect(proposed.body.errors).toBeUndefined();
-    const classified = await gql(
-      world.api,
-      `mutation ($input: ClassifyTicketInput!) { classifyTicket(input: $input) { seq } }`,
-      { input: { number, classification: 'PROBLEM', agentId } },
-      world.bearer(Role.AGENT),
-    );
-    expect(classified.body.errors).toBeUndefined();
+    const act = async (role: Role, mutation: string, type: string, input: object) => {
+      const { body } = await gql(
+        world.api,
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { seq } }`,
+        { input },
+        world.bearer(role),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+    /** A ticket with a session proposed (and, if `confirm`, accepted), classified to the agent. */
+    const withSession = async (subject: string, confirm: boolean) => {
+      const number = await registerProjectedTicket(world, {
+        category: 'INCIDENT',
+        subject,
+        description: 'Error 301 al timbrar.',
+      });
+      await act(Role.AGENT, 'proposeRemoteSession', 'ProposeRemoteSessionInput', {
+        number,
+        at,
+        durationMinutes: 60,
+      });
+      if (confirm) {
+        await act(Role.CLIENT_USER, 'acceptRemoteSession', 'AcceptRemoteSessionInput', {
+          number,
+          proposal: 1,
+        });
+      }
+      await act(Role.AGENT, 'classifyTicket', 'ClassifyTicketInput', {
+        number,
+        classification: 'PROBLEM',
+        agentId,
+      });
+      return number;
+    };
+    const proposedOnly = await withSession('Revisemos el timbrado juntos', false);
+    const confirmed = await withSession('Revisemos la nómina juntos', true);
     await eventually(
       () =>
-        world.db.query<{ assignee_id: string }[]>(
-          'SELECT assignee_id FROM ticket WHERE number = $1',
-          [number],
+        world.db.query<{ number: string; accepted: boolean }[]>(
+          `SELECT number, (details -> 'remoteSession' ->> 'accepted') IS NOT NULL AS accepted
+             FROM ticket WHERE assignee_id = $1 ORDER BY number`,
+          [agentId],
         ),
-      ([t]) => t?.assignee_id === agentId,
+      (rows) =>
+        rows.length === 2 &&
+        rows.every((r) => r.accepted === (r.number === confirmed)) &&
+        rows.some((r) => r.number === proposedOnly),
     );
     const [{ agents }] = await world.db.query<{ agents: number }[]>(
       `SELECT count(*)::int AS agents FROM app_user
         WHERE organization_kind = 'PROVIDER' AND active AND 'AGENT' = ANY(roles)`,
     );
     const { body } = await gql<{
-      userOpenTickets: { assigned: number; sessionsAhead: number; otherActiveAgents: number };
+      userOpenTickets: {
+        assigned: number;
+        sessionsAhead: number;
+        confirmedSessionsAhead: number;
+        otherActiveAgents: number;
+      };
     }>(
       world.api,
-      `query ($userId: ID!) { userOpenTickets(userId: $userId) { assigned sessionsAhead otherActiveAgents } }`,
+      `query ($userId: ID!) {
+        userOpenTickets(userId: $userId) {
+          assigned sessionsAhead confirmedSessionsAhead otherActiveAgents
+        }
+      }`,
       { userId: agentId },
       world.bearer(Role.ADMIN),
     );
     expect(body.errors).toBeUndefined();
+    // Both sessions are ahead; only the accepted one is confirmed.
     expect(body.data!.userOpenTickets).toEqual({
-      assigned: 1,
-      sessionsAhead: 1,
+      assigned: 2,
+      sessionsAhead: 2,
+      confirmedSessionsAhead: 1,
       otherActiveAgents: agents - 1,
     });
   });
@@ -406,8 +441,9 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
     // The SQL at a fixed instant, case by case: the answers the unit tier holds the TypeScript to
     // (test/unit/tickets/remote-session-ahead.spec.ts), the last millisecond and the end included.
     const fixedMs = Date.parse('2026-12-08T17:00:00.000Z');
-    const rows = await world.db.query<{ ahead: boolean }[]>(
-      `SELECT ${remoteSessionAheadSql('c.details', '$2::timestamptz')} AS ahead
+    const rows = await world.db.query<{ ahead: boolean; confirmedAhead: boolean }[]>(
+      `SELECT ${remoteSessionAheadSql('c.details', '$2::timestamptz')} AS ahead,
+              ${confirmedRemoteSessionAheadSql('c.details', '$2::timestamptz')} AS "confirmedAhead"
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(details, ord)
         ORDER BY c.ord`,
       [
@@ -420,9 +456,9 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
         new Date(fixedMs).toISOString(),
       ],
     );
-    expect(REMOTE_SESSION_AHEAD_CASES.map((c, i) => [c.name, rows[i]?.ahead])).toEqual(
-      REMOTE_SESSION_AHEAD_CASES.map((c) => [c.name, c.ahead]),
-    );
+    expect(
+      REMOTE_SESSION_AHEAD_CASES.map((c, i) => [c.name, rows[i]?.ahead, rows[i]?.confirmedAhead]),
+    ).toEqual(REMOTE_SESSION_AHEAD_CASES.map((c) => [c.name, c.ahead, c.confirmedAhead]));
 
     // And `userOpenTickets` itself, at the database's now: an agent holding one open ticket per
     // case (those decided by the last millisecond need a fixed instant: above), and a closed one
@@ -462,10 +498,16 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
         );
       }
       const { body } = await gql<{
-        userOpenTickets: { assigned: number; sessionsAhead: number };
+        userOpenTickets: {
+          assigned: number;
+          sessionsAhead: number;
+          confirmedSessionsAhead: number;
+        };
       }>(
         world.api,
-        `query ($userId: ID!) { userOpenTickets(userId: $userId) { assigned sessionsAhead } }`,
+        `query ($userId: ID!) {
+          userOpenTickets(userId: $userId) { assigned sessionsAhead confirmedSessionsAhead }
+        }`,
         { userId: agentId },
         world.bearer(Role.ADMIN),
       );
@@ -473,10 +515,13 @@ describe('deactivated users and their open tickets (QA S62 #1, #2; L3-07, L3-11)
       expect(body.data!.userOpenTickets).toEqual({
         assigned: cases.length,
         sessionsAhead: cases.filter((c) => c.ahead).length,
+        confirmedSessionsAhead: cases.filter((c) => c.confirmedAhead).length,
       });
-      // Non-trivial: some cases count, some do not.
+      // Non-trivial: some cases count, some do not; some ahead are confirmed, some only proposed.
       expect(cases.filter((c) => c.ahead).length).toBeGreaterThan(1);
       expect(cases.filter((c) => !c.ahead).length).toBeGreaterThan(1);
+      expect(cases.filter((c) => c.confirmedAhead).length).toBeGreaterThan(1);
+      expect(cases.filter((c) => c.ahead && !c.confirmedAhead).length).toBeGreaterThan(0);
     } finally {
       await world.db.query(`DELETE FROM ticket WHERE number = ANY($1::text[])`, [numbers]);
     }

@@ -1,7 +1,8 @@
 // L3-06 (QA S63, review h64b): the cases of «a remote session still ahead», stated once for the
 // TypeScript rule (`remoteSessionAhead`, `confirmedRemoteSessionAhead`: unit tier) and its SQL
-// (`remoteSessionAheadSql`, what `userOpenTickets.sessionsAhead` counts: integration tier), so the
-// two are held to the very same answers.
+// (`remoteSessionAheadSql`, `confirmedRemoteSessionAheadSql`, what `userOpenTickets.sessionsAhead`
+// and `confirmedSessionsAhead` count: integration tier), so the two are held to the very same
+// answers.
 
 const MINUTE_MS = 60_000;
 

@@ -3,7 +3,7 @@ import { REMOTE_SESSION_DEFAULT_MINUTES } from './ticket.contract';
 // L3-06 (QA S60b #6, S62, S63): whether a ticket's remote session is still ahead. One rule for the
 // workflow (withdrawing a session after classification: `transitions.ts`), the notifications
 // (the session a cancellation or a reassignment hands on: `src/tickets/ticket-notifications.ts`)
-// and, spelled in SQL below, the deactivation dialog's count (`UsersService.openTickets`). Pure
+// and, spelled in SQL below, the deactivation dialog's counts (`UsersService.openTickets`). Pure
 // and deterministic: the workflow bundle imports it, and so does the API.
 
 /**
@@ -61,5 +61,17 @@ export function remoteSessionAheadSql(details: string, now: string): string {
     ` AND coalesce(${s} -> 'withdrawn', 'null'::jsonb) = 'null'::jsonb` +
     ` AND (${s} ->> 'at')::timestamptz + make_interval(mins => coalesce((${s} ->> 'durationMinutes')::int, ${REMOTE_SESSION_DEFAULT_MINUTES}))` +
     ` > ${now})`
+  );
+}
+
+/**
+ * {@link confirmedRemoteSessionAhead} in SQL, as {@link remoteSessionAheadSql} (same arguments):
+ * `accepted` recorded (a JSON null or no key: not confirmed) and the session still ahead. True or
+ * false, never null.
+ */
+export function confirmedRemoteSessionAheadSql(details: string, now: string): string {
+  return (
+    `(coalesce(${details} -> 'remoteSession' -> 'accepted', 'null'::jsonb) <> 'null'::jsonb` +
+    ` AND ${remoteSessionAheadSql(details, now)})`
   );
 }
