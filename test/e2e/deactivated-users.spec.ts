@@ -350,7 +350,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
 
   // Last in the file: it deactivates every other agent, the demo agent included (whose token the
   // world minted then ends for good), and reactivates them at the end.
-  it('QA S63 #2 (L3-06, L3-07): the confirmation counts the confirmed remote session ahead (not a declined one) and warns that they are the last active agent', async () => {
+  it('QA S63 #2 (L3-06, L3-07): the confirmation counts the remote sessions ahead, the confirmed one and the proposed one apart (not a declined one), and warns that they are the last active agent', async () => {
     const agent = await createUser('becken', 'Sofía Sesiones', Role.AGENT, 'sofia');
     // Three hours before the closing of the second business day ahead: inside business time.
     const year = new Date().getUTCFullYear();
@@ -367,8 +367,8 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
       );
       expect(body.errors).toBeUndefined();
     };
-    /** A ticket with a session the client then `answer`s, classified to the agent. */
-    const withSession = async (subject: string, answer: 'accept' | 'decline') => {
+    /** A ticket with a session the client then `answer`s (or leaves proposed), classified to the agent. */
+    const withSession = async (subject: string, answer: 'accept' | 'decline' | 'none') => {
       const number = await registerProjectedTicket(e2e.world, {
         category: 'INCIDENT',
         subject,
@@ -384,7 +384,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
           number,
           proposal: 1,
         });
-      } else {
+      } else if (answer === 'decline') {
         await act(Role.CLIENT_USER, 'declineRemoteSession', 'DeclineRemoteSessionInput', {
           number,
           proposal: 1,
@@ -400,6 +400,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     };
     await withSession('Revisemos el timbrado juntos', 'accept');
     await withSession('Revisemos la nómina juntos', 'decline');
+    const proposed = await withSession('Revisemos las facturas juntos', 'none');
     await eventually(
       () =>
         e2e.world.db.query<{ number: string; answered: boolean }[]>(
@@ -408,7 +409,7 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
              FROM ticket WHERE assignee_id = $1`,
           [agent.id],
         ),
-      (rows) => rows.length === 2 && rows.every((r) => r.answered),
+      (rows) => rows.length === 3 && rows.every((r) => r.answered === (r.number !== proposed)),
     );
 
     // Every other agent deactivated: she is the provider's last active one.
@@ -435,11 +436,12 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
       const sessions = confirm.getByTestId('deactivate-sessions');
       await sessions.waitFor();
       expect(await confirm.getByTestId('deactivate-assigned').innerText()).toContain(
-        'Tiene 2 tickets abiertos asignados.',
+        'Tiene 3 tickets abiertos asignados.',
       );
-      // The confirmed session counts; the declined one is in nobody's calendar.
+      // The confirmed session and the proposed one count, told apart; the declined one is in
+      // nobody's calendar.
       expect(await sessions.innerText()).toBe(
-        'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente, que recibe la invitación al momento si el cliente ya la confirmó, o cuando la confirme.',
+        'Tiene 2 sesiones remotas por delante con clientes: 1 confirmada, cuya invitación recibe el nuevo agente al reasignar sus tickets, y 1 propuesta que el cliente aún no confirma, cuya invitación le llega cuando la confirme.',
       );
       const last = confirm.getByTestId('deactivate-last-agent');
       expect(await last.innerText()).toBe(

@@ -240,12 +240,16 @@ export const USER_OPEN_TICKETS = operation<
       assigned: number;
       activeApprovers: number;
       sessionsAhead: number;
+      /** L3-06: of `sessionsAhead`, those the client confirmed. */
+      confirmedSessionsAhead: number;
       otherActiveAgents: number;
     };
   },
   { userId: string }
 >(`query UserOpenTickets($userId: ID!) {
-  userOpenTickets(userId: $userId) { registered assigned activeApprovers sessionsAhead otherActiveAgents }
+  userOpenTickets(userId: $userId) {
+    registered assigned activeApprovers sessionsAhead confirmedSessionsAhead otherActiveAgents
+  }
 }`);
 
 /** A ticket «Reasignar sus tickets» could not move, with its typed error (L3-07). */

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/i18n-context';
+import type { Language } from '../i18n/language';
 
 /** Texts of user administration and password screens (L3-04), Spanish (Mexico) first. */
 const accountEsMX = {
@@ -58,12 +58,30 @@ const accountEsMX = {
       ? 'Tiene 1 ticket abierto asignado. Sigue a su nombre hasta que otro agente lo tome.'
       : `Tiene ${n} tickets abiertos asignados. Siguen a su nombre hasta que otro agente los tome.`,
   openAssignedLink: 'Ver sus tickets abiertos',
-  // QA S63 #2: remote sessions ahead on their tickets (proposed or confirmed: a proposal's
-  // invitation reaches the assignee when the client confirms it), and the last active agent.
-  sessionsAhead: (n: number) =>
-    n === 1
-      ? 'Tiene 1 sesión remota por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente, que recibe la invitación al momento si el cliente ya la confirmó, o cuando la confirme.'
-      : `Tiene ${n} sesiones remotas por delante con clientes: al reasignar sus tickets, cada sesión pasa al nuevo agente, que recibe la invitación al momento si el cliente ya la confirmó, o cuando la confirme.`,
+  // QA S63 #2, L3-06: remote sessions ahead on their tickets, confirmed (in their calendar: the
+  // new agent gets the invitation as soon as the ticket is reassigned) and only proposed (the
+  // invitation reaches the new agent when the client confirms). `proposed` > 0 or `confirmed` > 0.
+  sessionsAhead: (confirmed: number, proposed: number) => {
+    if (proposed === 0) {
+      return confirmed === 1
+        ? 'Tiene 1 sesión remota confirmada por delante con un cliente: al reasignar el ticket, la sesión pasa al nuevo agente, que recibe la invitación al momento.'
+        : `Tiene ${confirmed} sesiones remotas confirmadas por delante con clientes: al reasignar sus tickets, cada sesión pasa al nuevo agente, que recibe la invitación al momento.`;
+    }
+    if (confirmed === 0) {
+      return proposed === 1
+        ? 'Tiene 1 sesión remota propuesta por delante con un cliente, que aún no la confirma: al reasignar el ticket, la sesión pasa al nuevo agente, que recibe la invitación cuando el cliente la confirme.'
+        : `Tiene ${proposed} sesiones remotas propuestas por delante con clientes, que aún no las confirman: al reasignar sus tickets, cada sesión pasa al nuevo agente, que recibe la invitación cuando el cliente la confirme.`;
+    }
+    const confirmedPart =
+      confirmed === 1
+        ? '1 confirmada, cuya invitación recibe el nuevo agente al reasignar sus tickets'
+        : `${confirmed} confirmadas, cuyas invitaciones recibe el nuevo agente al reasignar sus tickets`;
+    const proposedPart =
+      proposed === 1
+        ? '1 propuesta que el cliente aún no confirma, cuya invitación le llega cuando la confirme'
+        : `${proposed} propuestas que los clientes aún no confirman, cuyas invitaciones le llegan cuando las confirmen`;
+    return `Tiene ${confirmed + proposed} sesiones remotas por delante con clientes: ${confirmedPart}, y ${proposedPart}.`;
+  },
   lastActiveAgent:
     'Es el último agente activo del proveedor: nadie podrá tomar los tickets nuevos hasta que active o cree otro.',
   // L3-07: «Reasignar sus tickets» (reassignOpenTickets): every open ticket to one agent at once.
@@ -214,10 +232,27 @@ const accountEn: AccountMessages = {
       ? 'They have 1 open ticket assigned. It stays theirs until another agent takes it.'
       : `They have ${n} open tickets assigned. They stay theirs until another agent takes them.`,
   openAssignedLink: 'See their open tickets',
-  sessionsAhead: (n: number) =>
-    n === 1
-      ? 'They have 1 remote session ahead with a client: reassigning the ticket hands the session to the new agent, who gets the invitation at once if the client has confirmed it, or when they do.'
-      : `They have ${n} remote sessions ahead with clients: reassigning their tickets hands each session to the new agent, who gets the invitation at once if the client has confirmed it, or when they do.`,
+  sessionsAhead: (confirmed, proposed) => {
+    if (proposed === 0) {
+      return confirmed === 1
+        ? 'They have 1 confirmed remote session ahead with a client: reassigning the ticket hands the session to the new agent, who gets the invitation at once.'
+        : `They have ${confirmed} confirmed remote sessions ahead with clients: reassigning their tickets hands each session to the new agent, who gets the invitation at once.`;
+    }
+    if (confirmed === 0) {
+      return proposed === 1
+        ? 'They have 1 proposed remote session ahead with a client, who has not confirmed it yet: reassigning the ticket hands the session to the new agent, who gets the invitation when the client confirms it.'
+        : `They have ${proposed} proposed remote sessions ahead with clients, who have not confirmed them yet: reassigning their tickets hands each session to the new agent, who gets the invitation when the client confirms it.`;
+    }
+    const confirmedPart =
+      confirmed === 1
+        ? '1 confirmed, whose invitation the new agent gets on reassigning their tickets'
+        : `${confirmed} confirmed, whose invitations the new agent gets on reassigning their tickets`;
+    const proposedPart =
+      proposed === 1
+        ? '1 proposed that the client has not confirmed yet, whose invitation reaches the new agent when the client confirms it'
+        : `${proposed} proposed that the clients have not confirmed yet, whose invitations reach the new agent as the clients confirm them`;
+    return `They have ${confirmed + proposed} remote sessions ahead with clients: ${confirmedPart}, and ${proposedPart}.`;
+  },
   lastActiveAgent:
     "They are the provider's last active agent: nobody can take new tickets until you activate or create another.",
   reassignTickets: 'Reassign their tickets',

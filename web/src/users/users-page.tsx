@@ -372,7 +372,12 @@ function OpenTicketsLeft({ user }: { user: User }) {
         </p>
       )}
       {counts.sessionsAhead > 0 && (
-        <p data-testid="deactivate-sessions">{a.sessionsAhead(counts.sessionsAhead)}</p>
+        <p data-testid="deactivate-sessions">
+          {a.sessionsAhead(
+            counts.confirmedSessionsAhead,
+            counts.sessionsAhead - counts.confirmedSessionsAhead,
+          )}
+        </p>
       )}
       {user.active && user.roles.includes('AGENT') && counts.otherActiveAgents === 0 && (
         <p className="notice notice-warning" data-testid="deactivate-last-agent">
