@@ -64,3 +64,12 @@ export function calendarTimeClause(
         `, which is ${there.text} for your company`,
       );
 }
+
+/**
+ * An instant as a sentence gives it: in the reader's zone, then {@link calendarTimeClause} when the
+ * ticket's calendar reads it otherwise (`…, que para el cliente es el …`). One way to say a
+ * deadline or a date in running text, in every template.
+ */
+export function instantInSentence(ctx: TemplateContext, value: string): string {
+  return `${ctx.dates.instant(value)}${calendarTimeClause(ctx, value)}`;
+}

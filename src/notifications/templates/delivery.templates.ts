@@ -1,6 +1,6 @@
 import { RATING_CHANGE_WINDOW_DAYS, ratingUrl } from '../../satisfaction/satisfaction-rules';
 import type { CancelledEvent, ClosedEvent } from '../notification-event';
-import { calendarTimeClause, calendarTimeRows } from './calendar-time';
+import { calendarTimeRows, instantInSentence } from './calendar-time';
 import { isDateOnly } from './format';
 import {
   type Block,
@@ -152,8 +152,8 @@ export const deliveryTemplates: TemplateFamily<
             {
               kind: 'paragraph' as const,
               text: ctx.t(
-                `Si no lo confirma ni lo reabre, el ticket se cerrará automáticamente el ${ctx.dates.instant(e.autoCloseAt)}${calendarTimeClause(ctx, e.autoCloseAt)}.`,
-                `If you neither confirm nor reopen it, the ticket closes automatically on ${ctx.dates.instant(e.autoCloseAt)}${calendarTimeClause(ctx, e.autoCloseAt)}.`,
+                `Si no lo confirma ni lo reabre, el ticket se cerrará automáticamente el ${instantInSentence(ctx, e.autoCloseAt)}.`,
+                `If you neither confirm nor reopen it, the ticket closes automatically on ${instantInSentence(ctx, e.autoCloseAt)}.`,
               ),
             },
           ]

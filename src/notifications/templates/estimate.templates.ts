@@ -1,6 +1,6 @@
 import type { HoursShortfall } from '../../contracts/ledger-rules';
 import { estimateSuffix } from '../../shared/portal-paths';
-import { calendarTimeClause } from './calendar-time';
+import { instantInSentence } from './calendar-time';
 import { type Block, ticketSubjectLine, type TemplateContext } from './email-content';
 import { requirementClockDays } from './format';
 import type { TemplateFamily } from './template-types';
@@ -106,9 +106,7 @@ export const estimateTemplates: TemplateFamily<'ESTIMATE_SUBMITTED' | 'AUTHORIZA
             `change order v${e.estimateVersion} (+${n(added)} h)`,
           );
     // L3-09 (QA S54): by when the release date comes, not only «2 días hábiles».
-    const due =
-      e.schedulingDeadline &&
-      `${ctx.dates.instant(e.schedulingDeadline)}${calendarTimeClause(ctx, e.schedulingDeadline)}`;
+    const due = e.schedulingDeadline && instantInSentence(ctx, e.schedulingDeadline);
     const by = due
       ? { es: `, a más tardar el ${due},`, en: `, no later than ${due},` }
       : { es: '', en: '' };

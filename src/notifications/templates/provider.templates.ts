@@ -3,7 +3,7 @@ import type {
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
 } from '../notification-event';
-import { calendarTimeClause, calendarTimeRows } from './calendar-time';
+import { calendarTimeRows, instantInSentence } from './calendar-time';
 import { filesBlock, attachedFilesBlocks } from './attachment.templates';
 import {
   type Block,
@@ -455,8 +455,7 @@ function activityBlocks(
   // L3-08/L3-09 (QA S18): what the client's decision asks of the agent next, and its clock.
   const next = NEXT_STEPS[e.activity]?.(
     (kind) => requirementClockDays(e, kind),
-    e.clockDeadline &&
-      `${ctx.dates.instant(e.clockDeadline)}${calendarTimeClause(ctx, e.clockDeadline)}`,
+    e.clockDeadline && instantInSentence(ctx, e.clockDeadline),
   );
   if (next) blocks.push({ kind: 'paragraph', text: ctx.t(...next) });
   if (e.answerClock)
@@ -529,9 +528,7 @@ function answerClockText(
   clock: NonNullable<ProviderClientActivityEvent['answerClock']>,
   ctx: TemplateContext,
 ): string {
-  const due = clock.deadline
-    ? `${ctx.dates.instant(clock.deadline)}${calendarTimeClause(ctx, clock.deadline)}`
-    : null;
+  const due = clock.deadline ? instantInSentence(ctx, clock.deadline) : null;
   if (clock.kind === 'triage') {
     return ctx.t(
       `El plazo de atención (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil${due ? `: vence el ${due}` : ''}. Confirme que la información está completa, pida más o clasifique el ticket.`,

@@ -1,5 +1,5 @@
 import type { NotificationTicket, RemoteSessionEntry } from '../notification-event';
-import { calendarTimeClause, calendarTimeRows } from './calendar-time';
+import { calendarTimeClause, calendarTimeRows, instantInSentence } from './calendar-time';
 import {
   type Block,
   type CalendarEntry,
@@ -176,7 +176,7 @@ export function newTriageParagraph(
       ),
     };
   }
-  const due = `${ctx.dates.instant(deadline)}${calendarTimeClause(ctx, deadline)}`;
+  const due = instantInSentence(ctx, deadline);
   return {
     kind: 'paragraph',
     text: ctx.staff
