@@ -154,6 +154,7 @@ export class NotificationsService {
       ...zone,
       ...(inactiveAssigneeId ? { inactiveAssigneeId } : {}),
     };
+    const setting: RenderSetting = { names, calendarTimeZone, inactiveAssigneeId };
     const rows: QueryDeepPartialEntity<EmailOutboxEntity>[] = [];
     // An event whose emails wait in a batch of their own (the new-ticket email) starts it.
     const waitsIn = batch?.key ?? extras.waitsIn?.(event);
@@ -168,20 +169,9 @@ export class NotificationsService {
         : []),
     ];
     for (const { r, key } of addressed) {
-      const email = this.render(event, r, names, calendarTimeZone, inactiveAssigneeId);
+      const email = this.render(event, r, setting);
       if (!email) continue;
-      if (
-        batch &&
-        (await this.mergeIntoWaiting(
-          manager,
-          batch,
-          event,
-          r,
-          names,
-          calendarTimeZone,
-          inactiveAssigneeId,
-        ))
-      ) {
+      if (batch && (await this.mergeIntoWaiting(manager, batch, event, r, setting))) {
         merged += 1;
         continue;
       }
@@ -269,9 +259,7 @@ export class NotificationsService {
         this.render(
           after,
           { ...recipient, ...recipientNotes(row.payload) },
-          new Map(Object.entries(row.payload.names)),
-          row.payload.calendarTimeZone,
-          row.payload.inactiveAssigneeId,
+          settingOf(row.payload),
         );
       if (after && email) {
         await this.rewrite(manager, row.id, { ...row.payload, event: after }, email);
@@ -371,7 +359,7 @@ export class NotificationsService {
       const failed = rows.every((w) => w.status === EmailStatus.FAILED);
       const assigneeNote = inactiveAssigneeId ? { inactiveAssigneeId } : {};
       for (const r of recipients) {
-        const email = this.render(event, r, names, calendarTimeZone, inactiveAssigneeId);
+        const email = this.render(event, r, { names, calendarTimeZone, inactiveAssigneeId });
         if (!email) continue;
         told.add(r.email);
         const own = rows.find((w) => w.recipient_address === r.email);
@@ -408,9 +396,7 @@ export class NotificationsService {
   private render(
     event: NotificationEvent,
     recipient: RecipientCandidate & InactiveUserNotes,
-    names: ReadonlyMap<string, string>,
-    calendarTimeZone: string | undefined,
-    inactiveAssigneeId?: string,
+    { names, calendarTimeZone, inactiveAssigneeId }: RenderSetting,
   ): RenderedEmail | null {
     return renderEmail(event, recipient, {
       ...renderOptionsOf(this.config),
@@ -467,9 +453,7 @@ export class NotificationsService {
     batch: EmailBatch,
     event: NotificationEvent,
     recipient: RecipientCandidate & InactiveUserNotes,
-    names: ReadonlyMap<string, string>,
-    calendarTimeZone: string | undefined,
-    inactiveAssigneeId: string | undefined,
+    setting: RenderSetting,
   ): Promise<boolean> {
     const [waiting] = await manager.query<{ id: string; payload: OutboxPayload }[]>(
       `SELECT id, payload FROM email_outbox
@@ -481,11 +465,15 @@ export class NotificationsService {
     if (!waiting) return false;
     const combined = batch.merge(waiting.payload.event as NotificationEvent, event);
     // The waiting email's names too: it may be of another event (the new-ticket email's client).
-    const all = { ...waiting.payload.names, ...Object.fromEntries(names) };
+    const all = { ...waiting.payload.names, ...Object.fromEntries(setting.names) };
     // The ticket's calendar zone as the waiting email kept it, else as read for `event`.
-    const zone = waiting.payload.calendarTimeZone ?? calendarTimeZone;
-    const assignee = inactiveAssigneeId ?? waiting.payload.inactiveAssigneeId;
-    const email = this.render(combined, recipient, new Map(Object.entries(all)), zone, assignee);
+    const zone = waiting.payload.calendarTimeZone ?? setting.calendarTimeZone;
+    const assignee = setting.inactiveAssigneeId ?? waiting.payload.inactiveAssigneeId;
+    const email = this.render(combined, recipient, {
+      names: new Map(Object.entries(all)),
+      calendarTimeZone: zone,
+      inactiveAssigneeId: assignee,
+    });
     if (!email) return false;
     // The waiting row's own notes give way to this recipient's (the ones the email now says).
     const { standsInFor: _s, managersOnce: _m, ...kept } = waiting.payload;
@@ -860,6 +848,26 @@ interface LoadedAudiences {
   readonly byAudience: Partial<Record<Audience, RecipientCandidate[]>>;
   /** The ticket's assignee, still provider staff but deactivated (QA S63 #6). */
   readonly inactiveAssignee?: RecipientCandidate;
+}
+
+/**
+ * What an event's emails are rendered with besides the event and the recipient: the names it
+ * mentions, the zone of the ticket's calendar (a deadline's time there, QA S60b #3) and its
+ * deactivated assignee (QA S63 #6). Kept in each outbox row's payload for later renders.
+ */
+interface RenderSetting {
+  readonly names: ReadonlyMap<string, string>;
+  readonly calendarTimeZone?: string;
+  readonly inactiveAssigneeId?: string;
+}
+
+/** The {@link RenderSetting} an outbox row's payload kept. */
+function settingOf(payload: OutboxPayload): RenderSetting {
+  return {
+    names: new Map(Object.entries(payload.names)),
+    calendarTimeZone: payload.calendarTimeZone,
+    inactiveAssigneeId: payload.inactiveAssigneeId,
+  };
 }
 
 /** A loaded user as a recipient candidate (the entity's columns only). */
