@@ -1,4 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import { type ExecutionContext, Logger } from '@nestjs/common';
+import { HttpAuthGuard } from '../../src/identity/http-auth.guard';
 import { attachmentNotification } from '../../src/attachments/attachment-notifications';
 import { Role } from '../../src/identity/role.enum';
 import { NotificationsService } from '../../src/notifications/notifications.service';
@@ -169,6 +172,64 @@ describe('Ticket attachments (L3-11, L3-05)', () => {
       expect.arrayContaining(['png', 'pdf', 'log', 'csv', 'xlsx', 'zip']),
     );
     expect(body.data?.attachmentPolicy.allowedExtensions).not.toContain('html');
+  });
+
+  // QA S65 #11: a person who reloads or leaves the page mid-upload aborts the request. That is
+  // no server fault: the API logged it as an ERROR (multer's «Request aborted», under «GraphQL»,
+  // with a stack trace). Now one plain line, and nothing stored.
+  it('logs an upload the client abandons mid-way as such, no ERROR, and stores nothing', async () => {
+    const number = await register();
+    await emailsQueued(world.db);
+    const before = await snapshot();
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    const logs = jest.spyOn(Logger.prototype, 'log');
+    // The client leaves once the route's session check let it in (multer reads the body next).
+    const { prototype } = HttpAuthGuard;
+    const guard = Object.getOwnPropertyDescriptor(prototype, 'canActivate')!.value as (
+      context: ExecutionContext,
+    ) => Promise<boolean>;
+    let admitted!: () => void;
+    const inRoute = new Promise<void>((resolve) => (admitted = resolve));
+    const guarded = jest.spyOn(prototype, 'canActivate').mockImplementation(async function (
+      this: HttpAuthGuard,
+      context: ExecutionContext,
+    ) {
+      const allowed = await guard.call(this, context);
+      admitted();
+      return allowed;
+    });
+    try {
+      const boundary = 'qa-s65-abandoned';
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="medio.log"\r\n` +
+          'Content-Type: text/plain\r\n\r\n',
+      );
+      const url = new URL(`${world.api.url}/api/tickets/${encodeURIComponent(number)}/attachments`);
+      const req = request(url, {
+        method: 'POST',
+        headers: {
+          ...world.bearer(Role.CLIENT_USER),
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          // The whole file announced; a third of it sent before the client goes away.
+          'content-length': String(head.length + MAX_BYTES),
+        },
+      });
+      req.on('error', () => undefined);
+      req.write(head);
+      req.write(Buffer.alloc(Math.floor(MAX_BYTES / 3), 'a'));
+      await inRoute;
+      req.destroy();
+      await eventually(
+        () => Promise.resolve(logs.mock.calls.map((c) => String(c[0]))),
+        (lines) => lines.some((l) => l.includes('upload abandoned by the client')),
+      );
+      expect(errors.mock.calls).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      logs.mockRestore();
+      guarded.mockRestore();
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it('uploads and downloads a file byte for byte, with its headers and its listing', async () => {
