@@ -16,7 +16,7 @@ interface JsonResponse {
 
 /** The part of Node's request the filter uses. */
 interface UploadRequest {
-  readonly destroyed?: boolean;
+  readonly socket?: { readonly destroyed?: boolean };
   readonly method?: string;
   readonly originalUrl?: string;
 }
@@ -37,8 +37,9 @@ export class AttachmentHttpErrorFilter implements ExceptionFilter {
     const res = http.getResponse<JsonResponse>();
     const req = http.getRequest<UploadRequest>();
     // QA S65 #11: the person left or reloaded the page mid-upload (multer's «Request aborted»):
-    // a normal act, not a server fault, and nobody waits for an answer (the route never ran).
-    if (req.destroyed) {
+    // a normal act, not a server fault, and nobody waits for an answer (its connection is gone; a
+    // request read to its end is `destroyed` too, so that is not the sign).
+    if (req.socket?.destroyed) {
       this.logger.log(
         `${req.method ?? ''} ${req.originalUrl ?? ''}: upload abandoned by the client`,
       );
