@@ -61,7 +61,7 @@ describe('Live SLA board and ticket page (web app, real workflow)', () => {
     const number = await register('Tablero en vivo');
     const row = page.getByTestId('timers').getByRole('row', { name: new RegExp(number) });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Triage');
+    expect(await row.innerText()).toContain('Atención inicial');
     expect(await row.innerText()).toContain('En tiempo');
     expect(await sameDocument(page)).toBe(true);
 
@@ -73,7 +73,7 @@ describe('Live SLA board and ticket page (web app, real workflow)', () => {
     });
     await row.getByText('En diagnóstico').waitFor();
     const byClock = page.getByTestId('compliance-kind');
-    const triage = byClock.getByRole('row', { name: /^Triage/ });
+    const triage = byClock.getByRole('row', { name: /^Atención inicial/ });
     await triage.getByText('100 %').waitFor();
     expect(await triage.innerText()).toMatch(/100 %\s+1\s+0/);
     expect(await byClock.getByRole('row', { name: /^Diagnóstico/ }).innerText()).toContain(

@@ -76,7 +76,7 @@ describe('«Mis tickets» names the clock of each deadline (L3-06, L3-07, L3-09)
       await list.getByRole('columnheader', { name: words.due }).waitFor();
       await row(fresh).waitFor();
       // The clock's name in the client's words, then its deadline («Atención inicial · vence 3 dic
-      // 2026, 10:00 a.m.»; staff read «Triage», work-list-columns).
+      // 2026, 10:00 a.m.»; staff read it too since QA S65 #6, work-list-columns).
       expect(await due(fresh, words.due).innerText()).toMatch(
         new RegExp(`^${words.triage} \\S.*\\d`),
       );

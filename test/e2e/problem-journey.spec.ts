@@ -107,7 +107,9 @@ describe('Problem journey and ticket access (web app, real workflow)', () => {
     expect(await state(page).innerText()).toBe('En análisis');
     expect(await page.getByTestId('ticket-header').innerText()).toContain('Problema');
     const clocks = page.getByTestId('clocks');
-    expect(await clocks.getByRole('row', { name: /Triage/ }).innerText()).toContain('Cumplido');
+    expect(await clocks.getByRole('row', { name: /Atención inicial/ }).innerText()).toContain(
+      'Cumplido',
+    );
     expect(await clocks.getByRole('row', { name: /Avance periódico/ }).innerText()).toContain(
       runningClockWord(),
     );

@@ -266,10 +266,10 @@ describe('QA screens (S13-B, web app, real workflow)', () => {
     const line = page
       .getByTestId('timeline')
       .getByTestId('event-CLOCK_RECOMPUTED')
-      .filter({ hasText: 'Triage' });
+      .filter({ hasText: 'Atención inicial' });
     await line.waitFor();
     expect(await line.locator('strong').innerText()).toMatch(
-      /^Plazo de Triage recalculado: se agregó el día festivo «Día de la empresa» \(.*\d{4}\) al calendario «.+»\. Vencimiento: .*\d{4}.* → .*\d{4}/,
+      /^Plazo de Atención inicial recalculado: se agregó el día festivo «Día de la empresa» \(.*\d{4}\) al calendario «.+»\. Vencimiento: .*\d{4}.* → .*\d{4}/,
     );
     expect(await line.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     await screenshot(page, 'qa-deadline-recomputed');

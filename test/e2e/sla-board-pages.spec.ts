@@ -135,7 +135,7 @@ describe('SLA board: totals, «Mostrar más» and filters (S17-E; L3-06…L3-09)
     const clock = page.getByLabel('Reloj', { exact: true });
     expect(await clock.locator('option').allInnerTexts()).toEqual([
       'Todos los relojes',
-      'Triage',
+      'Atención inicial',
       'Diagnóstico',
       'Programación',
       'Avance periódico',

@@ -143,7 +143,7 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByTestId('queue').getByRole('link', { name: number }).click();
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     expect(await state(page).innerText()).toBe('Registrado');
-    expect(await page.getByTestId('clocks').innerText()).toContain('Triage');
+    expect(await page.getByTestId('clocks').innerText()).toContain('Atención inicial');
     await screenshot(page, '21-agent-ticket-registered');
 
     const classify = await openAction(page, 'Clasificar');
@@ -512,7 +512,7 @@ describe('Tickets (web app, real workflow)', () => {
     await page.getByRole('heading', { name: new RegExp(number) }).waitFor();
     expect(await state(page).innerText()).toBe('Fecha de entrega definida');
     const clocks = page.getByTestId('clocks');
-    for (const kind of ['Triage', 'Diagnóstico', 'Programación'])
+    for (const kind of ['Atención inicial', 'Diagnóstico', 'Programación'])
       expect(await clocks.getByRole('row', { name: new RegExp(kind) }).innerText()).toContain(
         'Cumplido',
       );
@@ -589,7 +589,7 @@ describe('Tickets (web app, real workflow)', () => {
     await form
       .getByTestId('requestInfo-explain')
       .getByText(
-        'El cliente recibe la nota por correo. El plazo de triage queda cumplido; cuando el cliente entregue la información, empieza uno nuevo.',
+        'El cliente recibe la nota por correo. El plazo de atención inicial queda cumplido; cuando el cliente entregue la información, empieza uno nuevo.',
         { exact: true },
       )
       .waitFor();

@@ -91,7 +91,7 @@ describe("The Console's work list names each ticket's assignee and its deadline'
       unassigned: 'Sin asignar',
       due: 'Plazo o entrega',
       progress: 'Avance periódico · vence',
-      triage: 'Triage · vence',
+      triage: 'Atención inicial · vence',
       problem: 'Problema',
       incident: 'Incidente',
     });

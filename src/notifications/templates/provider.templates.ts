@@ -257,7 +257,7 @@ export const providerTemplates: TemplateFamily<
           kind: 'paragraph',
           text: ctx.t(
             // QA S43: not «ya corre»: registered at night, the clock counts from the next opening.
-            'El plazo de atención (8 horas hábiles) corre desde el registro, en horario hábil: confirme que la información está completa o pida más.',
+            'El plazo de atención inicial (8 horas hábiles) corre desde el registro, en horario hábil: confirme que la información está completa o pida más.',
             'The triage clock (8 business hours) runs from registration, during business hours: confirm the information is complete or ask for more.',
           ),
         },
@@ -531,7 +531,7 @@ function answerClockText(
   const due = clock.deadline ? instantInSentence(ctx, clock.deadline) : null;
   if (clock.kind === 'triage') {
     return ctx.t(
-      `El plazo de atención (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil${due ? `: vence el ${due}` : ''}. Confirme que la información está completa, pida más o clasifique el ticket.`,
+      `El plazo de atención inicial (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil${due ? `: vence el ${due}` : ''}. Confirme que la información está completa, pida más o clasifique el ticket.`,
       `The triage clock (8 business hours) starts over with the reply, during business hours${due ? `: due ${due}` : ''}. Confirm the information is complete, ask for more or classify the ticket.`,
     );
   }

@@ -145,7 +145,7 @@ function facts(
 /** The clock's name as the web app shows it to staff (web/src/i18n `clockKinds`). */
 export function clockName(clock: SlaAtRiskEvent['clock'], ctx: TemplateContext): string {
   return {
-    triage: ctx.t('Triage', 'Triage'),
+    triage: ctx.t('Atención inicial', 'Triage'),
     diagnosis: ctx.t('Diagnóstico', 'Diagnosis'),
     scheduling: ctx.t('Programación', 'Scheduling'),
     progress: ctx.t('Avance periódico', 'Progress cadence'),

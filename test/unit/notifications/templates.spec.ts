@@ -569,8 +569,12 @@ describe('L3-11 email templates', () => {
       ...OPTIONS,
       names,
     })!;
-    expect(breached.subject).toBe('[L3-2026-000123] SLA incumplido: Triage — Factura no timbra');
-    expect(breached.text).toContain('El plazo «Triage» del ticket L3-2026-000123 venció.');
+    expect(breached.subject).toBe(
+      '[L3-2026-000123] SLA incumplido: Atención inicial — Factura no timbra',
+    );
+    expect(breached.text).toContain(
+      'El plazo «Atención inicial» del ticket L3-2026-000123 venció.',
+    );
     expect(breached.text).toContain('Asignado a: Sin asignar');
     expect(breached.text).toContain('Venció: martes, 3 de febrero de 2026, 4:30 p.m.');
   });
@@ -609,7 +613,7 @@ describe('L3-11 email templates', () => {
     expect(opened.text).toContain('Categoría: Incidente');
     // QA S43: the clock counts in business hours only (registered at night, from the opening).
     expect(opened.text).toContain(
-      'El plazo de atención (8 horas hábiles) corre desde el registro, en horario hábil',
+      'El plazo de atención inicial (8 horas hábiles) corre desde el registro, en horario hábil',
     );
     expect(opened.text).not.toContain('ya corre');
     // In English, the staff's name of that clock (QA S55: «Attend by», «attention clock»).
@@ -659,7 +663,7 @@ describe('L3-11 email templates', () => {
       )!.text;
     const due = '2026-03-03T17:00:00.000Z';
     expect(text('INFO_PROVIDED', { kind: 'triage', deadline: due })).toContain(
-      'El plazo de atención (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil: vence el martes, 3 de marzo de 2026, 11:00 a.m. (hora de la Ciudad de México).',
+      'El plazo de atención inicial (8 horas hábiles) empieza de nuevo con la respuesta, en horario hábil: vence el martes, 3 de marzo de 2026, 11:00 a.m. (hora de la Ciudad de México).',
     );
     expect(text('INFO_PROVIDED', { kind: 'triage', deadline: due }, Locale.EN)).toContain(
       'The triage clock (8 business hours) starts over with the reply, during business hours: due Tuesday, March 3, 2026 at 11:00 AM (Mexico City time).',

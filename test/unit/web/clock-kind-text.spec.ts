@@ -8,7 +8,7 @@ import { clockKindsFor, clockKindText } from '../../../web/src/tickets/clock-tex
 describe('clockKindText', () => {
   it('names each clock for staff and for the client, es-MX and en', () => {
     const cases: [string, string, string, string, string][] = [
-      ['triage', 'Triage', 'Atención inicial', 'Triage', 'Initial response'],
+      ['triage', 'Atención inicial', 'Atención inicial', 'Triage', 'Initial response'],
       [
         'diagnosis',
         'Diagnóstico',

@@ -40,7 +40,7 @@ const title = (
 describe('ticket history: a recomputed deadline names the calendar change (L3-06, BUSINESS-TIME.md)', () => {
   it('a holiday added: its name, its date, the calendar and both deadlines, es and en', () => {
     expect(title([revolucion])).toBe(
-      'Plazo de Triage recalculado: se agregó el día festivo «Día de la Revolución» ' +
+      'Plazo de Atención inicial recalculado: se agregó el día festivo «Día de la Revolución» ' +
         '(lun, 16 de nov de 2026) al calendario «México CDMX». ' +
         'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
     );
@@ -99,14 +99,14 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
       kind: 'HOLIDAY_ADDED',
     });
     expect(title([revolucion, second])).toBe(
-      'Plazo de Triage recalculado por cambios en el calendario «México CDMX»: ' +
+      'Plazo de Atención inicial recalculado por cambios en el calendario «México CDMX»: ' +
         'se agregó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026); ' +
         'se agregó el día festivo «Puente» (mar, 17 de nov de 2026). ' +
         'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
     );
     const week = change({ kind: 'WEEK_CHANGED' });
     expect(title([revolucion, second, week, change({})])).toBe(
-      'Plazo de Triage recalculado por cambios en el calendario «México CDMX»: ' +
+      'Plazo de Atención inicial recalculado por cambios en el calendario «México CDMX»: ' +
         'se agregó el día festivo «Día de la Revolución» (lun, 16 de nov de 2026); ' +
         'se agregó el día festivo «Puente» (mar, 17 de nov de 2026) y 2 cambios más. ' +
         'Vencimiento: <11-17T16:00> → <11-18T16:00>.',
@@ -128,7 +128,7 @@ describe('ticket history: a recomputed deadline names the calendar change (L3-06
 
   it('events without the change as data keep the general words', () => {
     const general =
-      'Plazo de Triage recalculado por un cambio en el calendario: del <11-17T16:00> al <11-18T16:00>';
+      'Plazo de Atención inicial recalculado por un cambio en el calendario: del <11-17T16:00> al <11-18T16:00>';
     expect(title([])).toBe(general);
     expect(title([change({})])).toBe(general);
     expect(eventTitle('CLOCK_RECOMPUTED', data, esMX.tickets, format)).toBe(general);

@@ -13,7 +13,7 @@ import { esMX } from '../../../web/src/i18n/es-mx';
 describe('ticket history: event titles', () => {
   it('a clock event names its clock', () => {
     expect(eventTitle('CLOCK_STARTED', { kind: 'triage' }, esMX.tickets)).toBe(
-      'Reloj de SLA iniciado: Triage',
+      'Reloj de SLA iniciado: Atención inicial',
     );
     expect(eventTitle('CLOCK_MET', { kind: 'diagnosis' }, esMX.tickets)).toBe(
       'SLA cumplido: Diagnóstico',
@@ -27,7 +27,7 @@ describe('ticket history: event titles', () => {
     const format = (iso: string) => `<${iso}>`;
     const data = { kind: 'triage', deadline: '2026-02-04T15:00:00.000Z' };
     expect(eventTitle('CLOCK_STARTED', data, esMX.tickets, format)).toBe(
-      'Reloj de SLA iniciado: Triage. Vence el <2026-02-04T15:00:00.000Z>',
+      'Reloj de SLA iniciado: Atención inicial. Vence el <2026-02-04T15:00:00.000Z>',
     );
     expect(eventTitle('CLOCK_STARTED', data, en.tickets, format)).toBe(
       'SLA clock started: Triage. Due <2026-02-04T15:00:00.000Z>',
@@ -35,7 +35,7 @@ describe('ticket history: event titles', () => {
     // A clock started paused (no deadline yet) keeps the plain words.
     expect(
       eventTitle('CLOCK_STARTED', { kind: 'triage', deadline: null }, esMX.tickets, format),
-    ).toBe('Reloj de SLA iniciado: Triage');
+    ).toBe('Reloj de SLA iniciado: Atención inicial');
   });
 
   // QA (L3-07): every progress update added «SLA cumplido: Avance periódico» and «Reloj de SLA
@@ -112,7 +112,7 @@ describe('ticket history: event titles', () => {
     );
     // Without a deadline (or a formatter) the plain words stay.
     expect(eventTitle('CLOCK_RECOMPUTED', { kind: 'triage' }, esMX.tickets, format)).toBe(
-      'Plazo recalculado: Triage',
+      'Plazo recalculado: Atención inicial',
     );
   });
 
@@ -131,18 +131,18 @@ describe('ticket history: event titles', () => {
     expect([...before]).toEqual([[8, '2026-02-03T15:00:00Z']]);
     const resumed = { kind: 'triage', clockId: 'c1', deadline: '2026-02-05T15:00:00Z' };
     expect(eventTitle('CLOCK_RESUMED', resumed, esMX.tickets, format, before.get(8))).toBe(
-      'Reloj de SLA reanudado: Triage. El plazo pasó del <2026-02-03> al <2026-02-05>',
+      'Reloj de SLA reanudado: Atención inicial. El plazo pasó del <2026-02-03> al <2026-02-05>',
     );
     expect(eventTitle('CLOCK_RESUMED', resumed, en.tickets, format, before.get(8))).toBe(
       'SLA clock resumed: Triage. The deadline moved from <2026-02-03> to <2026-02-05>',
     );
     // No earlier deadline known: only the new one.
     expect(eventTitle('CLOCK_RESUMED', resumed, esMX.tickets, format)).toBe(
-      'Reloj de SLA reanudado: Triage. Ahora vence el <2026-02-05>',
+      'Reloj de SLA reanudado: Atención inicial. Ahora vence el <2026-02-05>',
     );
     // Without a formatter (or a deadline) the plain words stay.
     expect(eventTitle('CLOCK_RESUMED', resumed, esMX.tickets)).toBe(
-      'Reloj de SLA reanudado: Triage',
+      'Reloj de SLA reanudado: Atención inicial',
     );
   });
 

@@ -29,7 +29,7 @@ export const clientAnswerEsMX = {
   } as Record<string, string>,
   note: 'Lo que respondió el cliente',
   noteHint:
-    'Cuenta como si el cliente hubiera respondido en el portal: el plazo de atención vuelve a correr. El cliente la lee en el historial y recibe un correo con lo que se registró a su nombre.',
+    'Cuenta como si el cliente hubiera respondido en el portal: el plazo de atención inicial vuelve a correr. El cliente la lee en el historial y recibe un correo con lo que se registró a su nombre.',
   /** The history line: «Ana (Agente L3) registró la respuesta del cliente recibida por teléfono». */
   recorded: (who: string, channel: string) =>
     `${who} registró la respuesta del cliente recibida ${channel}:`,
@@ -44,7 +44,7 @@ export const clientAnswerEsMX = {
         ? `El ${since} le pedimos información para continuar con este ticket.`
         : 'Le pedimos información para continuar con este ticket.',
     infoNext:
-      'Mientras no responda, no corre el plazo de atención; cuando responda empieza uno nuevo de 8 horas hábiles.',
+      'Mientras no responda, no corre el plazo de atención inicial; cuando responda empieza uno nuevo de 8 horas hábiles.',
     remoteSession: (at: string | null) =>
       at
         ? endSentence(`Le propusimos una sesión remota para el ${at}`)

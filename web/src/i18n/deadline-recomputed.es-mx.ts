@@ -10,11 +10,11 @@ export { type CalendarChangeWords, shortLocalDate };
 
 /**
  * Spanish (Mexico): a deadline a calendar change moved (BUSINESS-TIME.md, L3-06), naming the
- * change: «Plazo de Triage recalculado: se agregó el día festivo «Día de la Revolución» (lun, 16 nov
+ * change: «Plazo de Atención inicial recalculado: se agregó el día festivo «Día de la Revolución» (lun, 16 nov
  * 2026) al calendario «México CDMX». Vencimiento: 17 nov 2026, 10:00 → 18 nov 2026, 10:00.»
  */
 export const deadlineRecomputedEsMX = {
-  /** «Plazo de Triage recalculado»; `clock` null when the event names no known clock. */
+  /** «Plazo de Diagnóstico recalculado»; `clock` null when the event names no known clock. */
   title: (clock: string | null) => (clock ? `Plazo de ${clock} recalculado` : 'Plazo recalculado'),
   /** Several changes were recomputed at once: «por cambios en el calendario «México CDMX»». */
   several: (calendar: string) => `por cambios en el calendario «${calendar}»`,

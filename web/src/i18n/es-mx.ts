@@ -347,7 +347,8 @@ export const esMX = {
     /** An ended ticket's SLA (QA S57): every clock met, or one breached. */
     slaOutcome: { met: 'Cumplido', missed: 'Incumplido' },
     clockKinds: {
-      triage: 'Triage',
+      // QA S65 #6: the contract's word («serán atendidos», L3-06), as clients and emails read it.
+      triage: 'Atención inicial',
       diagnosis: 'Diagnóstico',
       scheduling: 'Programación',
       progress: 'Avance periódico',
@@ -599,7 +600,7 @@ export const esMX = {
     // QA S20: «Pedir información al cliente» names both asks; the notice says which clock stops
     // (triage in L3-06; progress or diagnosis pauses in L3-07, L3-08).
     requestInfoExplain:
-      'El cliente recibe la nota por correo. El plazo de triage queda cumplido; cuando el cliente entregue la información, empieza uno nuevo.',
+      'El cliente recibe la nota por correo. El plazo de atención inicial queda cumplido; cuando el cliente entregue la información, empieza uno nuevo.',
     waitOnClientExplain: (clock: string) =>
       `El cliente recibe la nota por correo. El reloj «${clock}» se pausa hasta que responda: la espera no cuenta en el SLA.`,
     reason: 'Motivo',
