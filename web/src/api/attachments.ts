@@ -78,6 +78,7 @@ export async function uploadAttachment(
   internal = false,
   forComment = false,
   onProgress?: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
 ): Promise<Attachment> {
   const form = new FormData();
   if (internal) form.append('internal', 'true');
@@ -88,6 +89,7 @@ export async function uploadAttachment(
     form,
     token,
     onProgress,
+    signal,
   )) as Attachment;
 }
 

@@ -48,6 +48,12 @@ export const attachmentsEn: AttachmentsMessages = {
   progressUploading: (percent) => `Uploading… ${percent}%`,
   progressLabel: (name) => `Progress of ${name}`,
   progressDone: 'Attached',
+  cancelUpload: 'Cancel',
+  cancelUploadLabel: (name) => `Cancel sending ${name}`,
+  cancelled: (names) =>
+    names.length === 1
+      ? `Sending «${names[0]}» was cancelled: it was not attached.`
+      : `Sending ${names.map((n) => `«${n}»`).join(', ')} was cancelled: they were not attached.`,
   progressTitle: 'Files of the ticket',
   missingOwn: (names) =>
     names.length === 1

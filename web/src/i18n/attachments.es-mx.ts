@@ -54,6 +54,13 @@ export const attachmentsEsMX = {
   progressUploading: (percent: number) => `Subiendo… ${percent} %`,
   progressLabel: (name: string) => `Avance de ${name}`,
   progressDone: 'Adjuntado',
+  // QA S65c #1: the file going up can be stopped; its request is aborted and nothing is kept.
+  cancelUpload: 'Cancelar',
+  cancelUploadLabel: (name: string) => `Cancelar el envío de ${name}`,
+  cancelled: (names: readonly string[]) =>
+    names.length === 1
+      ? `Se canceló el envío de «${names[0]}»: no se adjuntó.`
+      : `Se canceló el envío de ${names.map((n) => `«${n}»`).join(', ')}: no se adjuntaron.`,
   progressTitle: 'Archivos del ticket',
   // …and the files announced with the registration that never arrived (the tab was closed).
   missingOwn: (names: readonly string[]) =>

@@ -121,6 +121,8 @@ export const planningEn: PlanningMessages = {
     closed: 'This ticket has ended; it takes no more comments.',
     files: 'Files for the comment (optional)',
     filesHint: 'They go with the comment: its email names them.',
+    fileCancelled: (name) =>
+      `«${name}» was cancelled: the comment is sent with the other files, without it.`,
     filesRefused: 'Remove or change the files that are not accepted before sending the comment.',
     tooManyFiles: (max) => `A comment carries up to ${max} files.`,
     filesLost: (names) =>

@@ -132,6 +132,9 @@ export const planningEsMX = {
     /** L3-11: files that go with the comment, told in its one email. */
     files: 'Archivos para el comentario (opcional)',
     filesHint: 'Van con el comentario: el correo del comentario los menciona.',
+    // QA S65c #1: a file cancelled while the comment's files go up is left out; the rest go on.
+    fileCancelled: (name: string) =>
+      `Se canceló «${name}»: el comentario se envía con los demás archivos, sin ese.`,
     filesRefused: 'Quite o cambie los archivos que no se aceptan antes de enviar el comentario.',
     tooManyFiles: (max: number) => `Un comentario lleva hasta ${max} archivos.`,
     /** A restored draft after a reload: its files stayed behind (QA S58). */

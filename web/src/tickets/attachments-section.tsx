@@ -34,6 +34,7 @@ import {
 import { useNotice } from '../components/use-notice';
 import { TrackedUploadList, useTrackedUploads } from './tracked-uploads';
 import { missingNotTracked, uploadPercent } from './upload-tracker';
+import { UploadCancelled } from '../api/attachment-upload';
 
 /**
  * A ticket's files (L3-11): the list (name, size, who, when) with a download that sends the
@@ -87,6 +88,11 @@ export function AttachmentsSection({
 
   const [queue, setQueue] = useState<QueuedFile<File>[]>([]);
   const nextKey = useRef(1);
+  // QA S65c #1: the upload going on can be stopped («Cancelar»), and a waiting file removed
+  // («Quitar») while others go up; the sending loop skips what was removed.
+  const stopUpload = useRef<AbortController | undefined>(undefined);
+  const removedKeys = useRef(new Set<number>());
+  const [cancelledNames, setCancelledNames] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useNotice();
   const [error, setError] = useState<unknown>();
@@ -183,10 +189,12 @@ export function AttachmentsSection({
     setSent(undefined);
     setError(undefined);
     setBusy('upload');
+    setCancelledNames([]);
     let count = liveOfKind;
     const stored: string[] = [];
     let refusedCount = 0;
     for (const item of items) {
+      if (removedKeys.current.has(item.key)) continue;
       if (refusalOf(item.file, policy, count, words, size)) {
         refusedCount += 1;
         const problem = { policy, liveCount: count };
@@ -196,6 +204,8 @@ export function AttachmentsSection({
       setQueue((q) =>
         updateQueued(q, item.key, { status: 'uploading', problem: undefined, error: undefined }),
       );
+      const controller = new AbortController();
+      stopUpload.current = controller;
       try {
         const saved = await uploadAttachment(
           number,
@@ -207,17 +217,27 @@ export function AttachmentsSection({
             setProgress((p) =>
               new Map(p).set(item.key, uploadPercent({ status: 'uploading', loaded, total })),
             ),
+          controller.signal,
         );
         count += 1;
         stored.push(saved.fileName);
         setQueue((q) => updateQueued(q, item.key, { status: 'uploaded' }));
       } catch (err) {
+        if (err instanceof UploadCancelled) {
+          // Cancelled: off the list, nothing stored; the others go on.
+          setQueue((q) => q.filter((queued) => queued.key !== item.key));
+          setCancelledNames((names) => [...names, item.file.name]);
+          continue;
+        }
         refusedCount += 1;
         setQueue((q) => updateQueued(q, item.key, { status: 'refused', error: err }));
+      } finally {
+        stopUpload.current = undefined;
       }
     }
     setBusy(undefined);
-    setSent({ stored, refused: refusedCount });
+    // Every file cancelled: nothing to sum up (the cancellation is said on its own).
+    if (stored.length > 0 || refusedCount > 0) setSent({ stored, refused: refusedCount });
     if (stored.length > 0) await query.reload();
   };
 
@@ -448,6 +468,11 @@ export function AttachmentsSection({
       ) : (
         <SuccessMessage text={summary?.text} />
       )}
+      {cancelledNames.length > 0 && (
+        <p className="notice" role="status" data-testid="upload-cancelled">
+          {a.cancelled(cancelledNames)}
+        </p>
+      )}
       {!open && <p className="muted">{a.closed}</p>}
       {open && policy && (
         <form className="form-grid" noValidate onSubmit={(e) => void submit(e)}>
@@ -526,7 +551,9 @@ export function AttachmentsSection({
                               aria-label={a.progressLabel(item.file.name)}
                               data-testid="upload-progress"
                             />{' '}
-                            {a.progressUploading(progress.get(item.key) ?? 0)}
+                            <span className="nowrap">
+                              {a.progressUploading(progress.get(item.key) ?? 0)}
+                            </span>
                           </>
                         )}
                         {item.status === 'uploaded' && a.queueUploaded}
@@ -537,10 +564,22 @@ export function AttachmentsSection({
                           type="button"
                           className="button small"
                           aria-label={a.removeLabel(item.file.name)}
-                          disabled={busy === 'upload'}
-                          onClick={() => setQueue((q) => removeQueued(q, item.key))}
+                          onClick={() => {
+                            removedKeys.current.add(item.key);
+                            setQueue((q) => removeQueued(q, item.key));
+                          }}
                         >
                           {a.remove}
+                        </button>
+                      )}
+                      {item.status === 'uploading' && (
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-label={a.cancelUploadLabel(item.file.name)}
+                          onClick={() => stopUpload.current?.abort()}
+                        >
+                          {a.cancelUpload}
                         </button>
                       )}
                       {retryable && (

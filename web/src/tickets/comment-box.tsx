@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { COMMENT_FILE_LIMIT, TEXT_LIMITS } from '../../../src/shared/text-limits';
 import { ATTACHMENT_POLICY, DELETE_ATTACHMENT, uploadAttachment } from '../api/attachments';
+import { UploadCancelled } from '../api/attachment-upload';
 import { ADD_COMMENT, type TicketDetail } from '../api/tickets';
 import { ApiError } from '../api/graphql-client';
 import { ChosenFiles } from '../components/chosen-files';
@@ -11,6 +12,7 @@ import { useQuery } from '../components/use-query';
 import { formatFileSize } from '../i18n/file-size';
 import { refusalOf } from './upload-queue';
 import { uploadPercent } from './upload-tracker';
+import { commentFileStates, filesProblemFixed } from './comment-upload-state';
 import {
   FILE_NAMES_FIELD,
   fileNamesField,
@@ -55,6 +57,11 @@ import { useNotice } from '../components/use-notice';
  * them too. A retry after a lost answer reuses the files already uploaded and the same request ID,
  * so it neither sends the comment twice nor uploads its files again; a file removed from the list
  * after its upload is deleted from the ticket.
+ *
+ * QA S65c #1: while the files go up, the one being sent has «Cancelar» (its request is aborted;
+ * the server keeps nothing of it) and the waiting ones keep «Quitar». A cancelled file is left
+ * out of the comment, which goes on with the other files (the box says so): the writer chose to
+ * drop that file, not the comment.
  */
 /** A refusal the server gave (not a request lost on the way, nor the server away). */
 function isRefusal(err: unknown): boolean {
@@ -101,6 +108,17 @@ export function CommentBox({
   // file uploaded then is not reused (the hold sweep removes it), it goes up again when sent.
   const [files, setFiles] = useState<File[]>(() => keptCommentFiles<File>(draftKey));
   useEffect(() => keepCommentFiles(draftKey, files), [draftKey, files]);
+  // The list as it is now, for the sending loop: a file removed or cancelled meanwhile is skipped.
+  const filesNow = useRef(files);
+  filesNow.current = files;
+  const changeFiles = (next: File[]) => {
+    filesNow.current = next;
+    setFiles(next);
+  };
+  /** Stops the upload going on («Cancelar»). */
+  const stopUpload = useRef<AbortController | undefined>(undefined);
+  /** The files cancelled in the last send (said on screen). */
+  const [cancelled, setCancelled] = useState<string[]>([]);
   // After a reload only their names came back: the box says which to choose again (until they
   // are chosen, or the comment is sent or discarded).
   const [namedFiles, setNamedFiles] = useState(() => restored?.fields[FILE_NAMES_FIELD]);
@@ -133,6 +151,14 @@ export function CommentBox({
       ? refusalOf(file, policy, liveFiles + i, t.serverErrors.attachments, size)
       : undefined;
   });
+  // QA S65c #2: «Quite o cambie los archivos…» goes as soon as no refused file is left.
+  const filesFixed = filesProblemFixed(refusals, files.length, COMMENT_FILE_LIMIT);
+  useEffect(() => {
+    if (problemOn === 'comment-files' && filesFixed) {
+      setProblem(undefined);
+      setProblemOn(undefined);
+    }
+  }, [problemOn, filesFixed, setProblem]);
   const typed = body.trim() !== '';
   const live = useLiveForm(ticket, {
     active: typed,
@@ -198,6 +224,7 @@ export function CommentBox({
     }
     setProblem(undefined);
     setError(undefined);
+    setCancelled([]);
     setBusy(true);
     const asInternal = staff && internal;
     let sending: File | undefined;
@@ -211,27 +238,47 @@ export function CommentBox({
       }
       // The files first (each once: a retry reuses those already uploaded), then the comment.
       const toUpload = files.filter((file) => !uploaded.current.has(file));
-      for (const [i, file] of toUpload.entries()) {
-        setProgress({ done: i + 1, total: toUpload.length, file, percent: 0 });
+      for (const file of toUpload) {
+        // Removed («Quitar») while waiting: not sent.
+        const still = toUpload.filter((f) => filesNow.current.includes(f));
+        if (!still.includes(file)) continue;
+        setProgress({ done: still.indexOf(file) + 1, total: still.length, file, percent: 0 });
         sending = file;
-        const stored = await uploadAttachment(
-          ticket.number,
-          file,
-          token,
-          asInternal,
-          true,
-          ({ loaded, total }) =>
-            setProgress((p) =>
-              p && p.file === file
-                ? { ...p, percent: uploadPercent({ status: 'uploading', loaded, total }) }
-                : p,
-            ),
-        );
+        const controller = new AbortController();
+        stopUpload.current = controller;
+        let stored;
+        try {
+          stored = await uploadAttachment(
+            ticket.number,
+            file,
+            token,
+            asInternal,
+            true,
+            ({ loaded, total }) =>
+              setProgress((p) =>
+                p && p.file === file
+                  ? { ...p, percent: uploadPercent({ status: 'uploading', loaded, total }) }
+                  : p,
+              ),
+            controller.signal,
+          );
+        } catch (err) {
+          if (!(err instanceof UploadCancelled)) throw err;
+          // Cancelled: out of the comment; the others go on.
+          changeFiles(filesNow.current.filter((f) => f !== file));
+          setCancelled((names) => [...names, file.name]);
+          continue;
+        } finally {
+          stopUpload.current = undefined;
+        }
         uploaded.current.set(file, { id: stored.id, internal: asInternal });
       }
       sending = undefined;
       setProgress(undefined);
-      const attachmentIds = files.map((file) => uploaded.current.get(file)!.id);
+      const attachmentIds = filesNow.current.flatMap((file) => {
+        const up = uploaded.current.get(file);
+        return up ? [up.id] : [];
+      });
       const content = {
         number: ticket.number,
         body: body.trim(),
@@ -241,7 +288,7 @@ export function CommentBox({
       await requestIds.send(content, (requestId) => call(ADD_COMMENT, { ...content, requestId }));
       saved.discard();
       setBody('');
-      setFiles([]);
+      changeFiles([]);
       setNamedFiles(undefined);
       uploaded.current = new Map();
       const count = attachmentIds.length;
@@ -276,7 +323,7 @@ export function CommentBox({
   /** Takes `file` out of the comment; once uploaded, it is deleted from the ticket too. */
   const remove = (index: number) => {
     const file = files[index];
-    setFiles((chosen) => chosen.filter((_, j) => j !== index));
+    changeFiles(files.filter((_, j) => j !== index));
     setServerRefusals((known) => {
       const left = new Map(known);
       left.delete(file);
@@ -384,11 +431,17 @@ export function CommentBox({
             size={size}
             onRemove={remove}
             refusals={refusals}
-            uploading={progress && { file: progress.file, percent: progress.percent }}
+            states={commentFileStates(files, (file) => uploaded.current.has(file), progress, busy)}
+            onCancel={() => stopUpload.current?.abort()}
             disabled={busy}
             testId="comment-file-list"
             chooserId="comment-files"
           />
+          {cancelled.length > 0 && (
+            <p className="notice" role="status" data-testid="comment-files-cancelled">
+              {cancelled.map((name) => c.fileCancelled(name)).join(' ')}
+            </p>
+          )}
         </div>
         <FormProblem problem={problem} id="comment-problem" />
         <div className="form-actions span-all">
