@@ -52,8 +52,8 @@ export const attachmentsEn: AttachmentsMessages = {
   cancelUploadLabel: (name) => `Cancel sending ${name}`,
   cancelled: (names) =>
     names.length === 1
-      ? `Sending «${names[0]}» was cancelled: it was not attached.`
-      : `Sending ${names.map((n) => `«${n}»`).join(', ')} was cancelled: they were not attached.`,
+      ? `Sending “${names[0]}” was cancelled: it was not attached.`
+      : `Sending ${names.map((n) => `“${n}”`).join(', ')} was cancelled: they were not attached.`,
   progressTitle: 'Files of the ticket',
   missingOwn: (names) =>
     names.length === 1

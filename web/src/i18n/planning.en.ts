@@ -122,7 +122,7 @@ export const planningEn: PlanningMessages = {
     files: 'Files for the comment (optional)',
     filesHint: 'They go with the comment: its email names them.',
     fileCancelled: (name) =>
-      `«${name}» was cancelled: the comment is sent with the other files, without it.`,
+      `“${name}” was cancelled: the comment is sent with the other files, without it.`,
     filesRefused: 'Remove or change the files that are not accepted before sending the comment.',
     tooManyFiles: (max) => `A comment carries up to ${max} files.`,
     filesLost: (names) =>
