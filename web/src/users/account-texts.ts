@@ -99,7 +99,7 @@ const accountEsMX = {
   reassignChoose: 'Elija un agente',
   reassignNoAgents: 'No hay otro agente activo a quien pasarlos.',
   reassignHow:
-    'Cada ticket se reasigna como desde su página: el agente que lo recibe recibe un correo por ticket, y una sesión remota confirmada pasa a su calendario. Al cliente no le llega ningún correo.',
+    'Cada ticket se reasigna como desde su página: al nuevo agente le llega un correo por cada ticket; una sesión remota confirmada pasa a su calendario, y de una sesión solo propuesta le llega la invitación cuando el cliente la confirme. Al cliente no le llega ningún correo.',
   reassignNote: 'Nota para el equipo (opcional)',
   reassignNoteHint: 'Va en cada ticket y en el correo del agente; el cliente no la ve.',
   reassignSubmit: (n: number) => (n === 1 ? 'Reasignar 1 ticket' : `Reasignar ${n} tickets`),
@@ -268,7 +268,7 @@ const accountEn: AccountMessages = {
   reassignChoose: 'Choose an agent',
   reassignNoAgents: 'There is no other active agent to hand them to.',
   reassignHow:
-    'Each ticket is reassigned as from its own page: the agent who takes it gets one email per ticket, and a confirmed remote session moves to their calendar. The client gets no email.',
+    'Each ticket is reassigned as from its own page: the new agent gets one email per ticket; a confirmed remote session moves to their calendar, and for a session only proposed they get the invitation when the client confirms it. The client gets no email.',
   reassignNote: 'Note for the team (optional)',
   reassignNoteHint: "It goes on each ticket and in the agent's email; the client does not see it.",
   reassignSubmit: (n) => (n === 1 ? 'Reassign 1 ticket' : `Reassign ${n} tickets`),
