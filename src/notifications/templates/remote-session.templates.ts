@@ -99,7 +99,10 @@ export function sessionCancelledParagraph(
   session: RemoteSessionEntry,
   ctx: TemplateContext,
 ): Block {
-  const when = ctx.dates.range(session.at, session.durationMinutes);
+  // QA S65 #3: the company calendar's time too, as the proposal gives it (reader in Bogotá,
+  // calendar in Mexico City).
+  const clause = calendarTimeClause(ctx, session.at, { minutes: session.durationMinutes });
+  const when = `${ctx.dates.range(session.at, session.durationMinutes)}${clause}${clause ? ',' : ''}`;
   return {
     kind: 'paragraph',
     text: holdsSession(session, ctx)
@@ -292,7 +295,7 @@ export const remoteSessionTemplates: TemplateFamily<
       subject: sessionCancelledSubject(e, ctx),
       heading: own
         ? ctx.t(
-            `Retiró la sesión remota del ticket ${n}.`,
+            `Usted retiró la sesión remota del ticket ${n}.`,
             `You withdrew the remote session of ticket ${n}.`,
           )
         : ctx.t(

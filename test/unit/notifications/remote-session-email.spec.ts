@@ -343,7 +343,7 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     expect(en.attachments).toEqual([]);
     // Who withdrew it, holding it, reads it as theirs and gets the CANCEL, no client sentence.
     const own = renderEmail(withdrawn, { ...ES, id: 'u-agent', side: 'STAFF' }, options)!;
-    expect(own.text).toContain(`Retiró la sesión remota del ticket ${TICKET.number}.`);
+    expect(own.text).toContain(`Usted retiró la sesión remota del ticket ${TICKET.number}.`);
     expect(own.text).not.toContain('No necesita hacer nada');
     expect(own.attachments).toHaveLength(1);
   });
@@ -396,6 +396,11 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     expect(client).toContain('No necesita hacer nada');
     const tokyo = { ...later, locale: Locale.EN, timeZone: 'Asia/Tokyo' };
     const clientEn = plain(renderEmail(withdrawn, tokyo, options)!.text);
+    // QA S65 #3: the cancelled session in the reader's zone and the company calendar's.
+    expect(clientEn).toMatch(
+      /The remote session of [^.]*\(Japan Standard Time\), which is [^.]*\(Mexico City time\) for your company, is cancelled/,
+    );
+    expect(client).not.toContain('que para su empresa es');
     expect(clientEn).toMatch(
       /The ticket is back in “Registered” with a new 8-business-hour response term: we will attend to it by Wednesday, December 2, 2026(,| at) 9:00 AM \(Japan Standard Time\), which is Tuesday, December 1, 2026(,| at) 6:00 PM \(Mexico City time\) for your company\./,
     );
