@@ -21,6 +21,18 @@ describe('ticket history: event titles', () => {
     expect(eventTitle('CLOCK_MET', { kind: 'progress' }, en.tickets)).toMatch(/^SLA met: \S/);
   });
 
+  // QA S65 #4 (L3-07): an unassigned ticket given its first agent read «Ticket reasignado».
+  it('a reassignment with no previous agent reads as the first assignment', () => {
+    const first = { agentId: 'u-alex', previousAgentId: null };
+    expect(eventTitle('reassign', first, esMX.tickets)).toBe('Ticket asignado');
+    expect(eventTitle('reassign', first, en.tickets)).toBe('Ticket assigned');
+    const again = { agentId: 'u-bea', previousAgentId: 'u-alex' };
+    expect(eventTitle('reassign', again, esMX.tickets)).toBe('Ticket reasignado');
+    expect(eventTitle('reassign', again, en.tickets)).toBe('Ticket reassigned');
+    // Recorded without the key (unknown): the words as before.
+    expect(eventTitle('reassign', { agentId: 'u-bea' }, esMX.tickets)).toBe('Ticket reasignado');
+  });
+
   // QA (L3-06…L3-09): the history said a clock started but not when it falls due; the clocks table
   // shows only the latest deadline of each clock.
   it('a started clock says when it falls due', () => {

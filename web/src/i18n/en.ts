@@ -367,6 +367,8 @@ export const en: Messages = {
       classify: 'Ticket classified',
       ASSIGNED: 'Assigned to an agent',
       reassign: 'Ticket reassigned',
+      /** QA S65 #4: a `reassign` with no previous agent (the ticket's first). */
+      reassignFirst: 'Ticket assigned',
       addProgress: 'Progress update',
       waitOnClient: 'Waiting on client',
       clientReplied: 'Client replied',

@@ -406,6 +406,8 @@ export const esMX = {
       classify: 'Ticket clasificado',
       ASSIGNED: 'Asignado a un agente',
       reassign: 'Ticket reasignado',
+      /** QA S65 #4: a `reassign` with no previous agent (the ticket's first). */
+      reassignFirst: 'Ticket asignado',
       addProgress: 'Avance registrado',
       waitOnClient: 'En espera del cliente',
       clientReplied: 'El cliente respondió',

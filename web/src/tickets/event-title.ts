@@ -129,6 +129,10 @@ export function eventTitle(
   /** CLOCK_/SCHEDULE_RECOMPUTED: the calendar changes it followed (`TicketEvent.calendarChanges`). */
   changes?: readonly RecomputeChange[] | null,
 ): string {
+  // QA S65 #4 (L3-07): a reassignment that recorded no previous agent gave the ticket its first
+  // one: «Ticket asignado», not «Ticket reasignado». Events without the key keep their words.
+  if (type === 'reassign' && 'previousAgentId' in data && data.previousAgentId === null)
+    return words.events.reassignFirst ?? words.events[type] ?? type;
   const title = words.events[type] ?? type;
   const clock =
     (type.startsWith('CLOCK_') || type === 'SLA_RESTARTED') && typeof data.kind === 'string'
