@@ -386,7 +386,8 @@ describe('The client confirms a remote session (web app, L3-06)', () => {
       .waitFor();
     const withdrawn = agent.getByTestId('remote-session-withdrawn');
     await withdrawn.waitFor();
-    expect(await withdrawn.innerText()).toMatch(/^El equipo retiró la sesión el \d/);
+    // QA S65 #2: staff read who withdrew it; the client keeps «El equipo» (below).
+    expect(await withdrawn.innerText()).toMatch(/^Alex Agent retiró la sesión el \d/);
     expect(await withdrawn.innerText()).toContain('Ya quedó corregido el timbrado.');
     expect(await agent.getByTestId('remote-session-join').count()).toBe(0);
     // QA S63 #14: the client's page heads it as withdrawn, its time struck out, and no longer

@@ -52,7 +52,9 @@ export const remoteSessionEn: typeof remoteSessionEsMX = {
     'The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket goes back to “Registered” with a new 8-business-hour triage term: classify it, ask for information or propose another session.',
   withdrawExplainClassified: (state: string) =>
     `The client gets the cancellation (with your note, if you write one) and the session leaves the calendars that had it. The ticket stays in “${state}” and its clocks do not change.`,
-  withdrawn: (when: string) => `The team withdrew the session on ${when}.`,
+  /** QA S65 #2: staff read who withdrew it (`who`); clients, «The team». */
+  withdrawn: (when: string, who?: string | null) =>
+    `${who ?? 'The team'} withdrew the session on ${when}.`,
   declineExplain:
     'Tell us why you cannot attend and, if you like, a time that suits you: the team will propose another.',
   proposalNotCurrent: 'The session proposal changed: refresh the page to see the current time.',

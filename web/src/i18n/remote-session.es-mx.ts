@@ -79,7 +79,9 @@ export const remoteSessionEsMX = {
   /** QA S63: withdrawn after classification, the ticket stays where it is. */
   withdrawExplainClassified: (state: string) =>
     `El cliente recibe la cancelación (con su nota, si escribe una) y la sesión sale de los calendarios que la tenían. El ticket sigue en «${state}» y sus plazos no cambian.`,
-  withdrawn: (when: string) => endSentence(`El equipo retiró la sesión el ${when}`),
+  /** QA S65 #2: staff read who withdrew it (`who`); clients, «El equipo». */
+  withdrawn: (when: string, who?: string | null) =>
+    endSentence(`${who ?? 'El equipo'} retiró la sesión el ${when}`),
   declineExplain:
     'Díganos por qué no puede y, si quiere, un horario que le convenga: el equipo propondrá otro.',
   proposalNotCurrent:

@@ -22,6 +22,7 @@ export function RemoteSessionCard({
   staff,
   open,
   calendarZone,
+  withdrawnBy,
 }: {
   session: RemoteSession;
   /** Provider staff see that the client has not answered yet. */
@@ -30,6 +31,8 @@ export function RemoteSessionCard({
   open: boolean;
   /** The ticket's calendar's zone (`Ticket.calendarTimeZone`). */
   calendarZone: string;
+  /** QA S65 #2: who withdrew it, by name, for staff (`withdrawnByName`). */
+  withdrawnBy?: string | null;
 }) {
   const { t, language } = useI18n();
   const { user } = useSession();
@@ -51,7 +54,7 @@ export function RemoteSessionCard({
       {/* QA S62: staff withdrew it; their note to the client under it. QA S63 #14: it leads. */}
       {session.withdrawn && (
         <div className="notice notice-warning" data-testid="remote-session-withdrawn">
-          <p>{r.withdrawn(format(session.withdrawn.at))}</p>
+          <p>{r.withdrawn(format(session.withdrawn.at), staff ? withdrawnBy : null)}</p>
           {session.withdrawn.note && (
             <p className="prewrap">
               <LinkedText text={session.withdrawn.note} />

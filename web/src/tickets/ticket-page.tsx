@@ -20,6 +20,7 @@ import { NoChargeCard, NoChargeMark } from './no-charge';
 import { ParticipantsSection } from './participants-section';
 import { ReleaseDateFacts } from './release-date-facts';
 import { RemoteSessionCard } from './remote-session-card';
+import { withdrawnByName } from './remote-session-withdrawn';
 import { classificationText, KindText, SlaCell, stateText, useLocalTime } from './ticket-bits';
 import { isTicketEnded, RELEASE_DATE_STATES } from '../../../workflows/ticket/ticket-states';
 import { HistoryFilterChoice, TicketTimeline } from './ticket-timeline';
@@ -227,6 +228,7 @@ export function TicketPage({
                   staff={!!user && can.seeConsole(user)}
                   open={ticket.state === 'REMOTE_SESSION_PROPOSED'}
                   calendarZone={ticket.calendarTimeZone}
+                  withdrawnBy={withdrawnByName(ticket.timeline, ticket.remoteSession.proposal)}
                 />
               </dd>
             </>
