@@ -745,6 +745,11 @@ export interface ProviderAssignedEvent extends EventBase {
    */
   readonly sessionCalendar?: { readonly session: RemoteSessionEntry };
   /**
+   * QA S65 #1 (L3-06): a proposed session still ahead, not confirmed yet: in no agent's calendar,
+   * but the agent who now has the ticket is told of it (the invitation comes on confirmation).
+   */
+  readonly proposedSession?: RemoteSessionEntry;
+  /**
    * QA S63 (L3-06, L3-07): the agent assigned the ticket to themselves (classifying it with their
    * own name, «Automático» picking them, or a reassignment to themselves). Their own action needs
    * no «assigned to you» email: the event exists only to hand over a confirmed session they do not

@@ -268,11 +268,13 @@ function sessionProposerOf(
 function handedSession(
   slice: ReadModelSlice,
   at: string,
-): Pick<ProviderAssignedEvent, 'sessionCalendar'> {
+): Pick<ProviderAssignedEvent, 'sessionCalendar' | 'proposedSession'> {
   const s = slice.details.remoteSession;
-  return s && confirmedRemoteSessionAhead(s, Date.parse(at))
-    ? { sessionCalendar: { session: sessionEntry(s) } }
-    : {};
+  if (s && confirmedRemoteSessionAhead(s, Date.parse(at))) {
+    return { sessionCalendar: { session: sessionEntry(s) } };
+  }
+  // QA S65 #1: a proposal still ahead, not confirmed: the new agent is told of it (no .ics).
+  return s && remoteSessionAhead(s, Date.parse(at)) ? { proposedSession: sessionEntry(s) } : {};
 }
 
 type ViewedSession = NonNullable<ReadModelSlice['details']['remoteSession']>;

@@ -3,7 +3,7 @@ import type {
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
 } from '../notification-event';
-import { calendarTimeRows, instantInSentence } from './calendar-time';
+import { calendarTimeClause, calendarTimeRows, instantInSentence } from './calendar-time';
 import { filesBlock, attachedFilesBlocks } from './attachment.templates';
 import {
   type Block,
@@ -325,6 +325,18 @@ export const providerTemplates: TemplateFamily<
                 'El ticket se clasificó como problema: analícelo, diagnostíquelo e informe al cliente su avance; el plazo de avance corre desde ahora, en horario hábil.',
                 'The ticket was classified as a problem: analyse and diagnose it and keep the client informed; the progress clock runs from now, in business hours.',
               ),
+      });
+    }
+    // QA S65 #1 (L3-06): a proposed session still ahead reaches the new agent before it is confirmed.
+    if (e.proposedSession && ctx.recipientId === e.assigneeId) {
+      const p = e.proposedSession;
+      const when = `${ctx.dates.range(p.at, p.durationMinutes)}${calendarTimeClause(ctx, p.at, { minutes: p.durationMinutes })}`;
+      blocks.push({
+        kind: 'paragraph',
+        text: ctx.t(
+          `Hay una sesión remota propuesta para el ${when}, pendiente de que el cliente la confirme; si la confirma, le llegará la invitación.`,
+          `A remote session is proposed for ${when}, pending the client's confirmation; if they confirm it, you will get the invitation.`,
+        ),
       });
     }
     const handover = sessionHandover(e, ctx, agent);

@@ -276,6 +276,49 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     expect(renderEmail(moved, staff('u-other'), options)!.attachments).toEqual([]);
   });
 
+  it('QA S65 #1: a hand-over tells the new agent of a proposed session not confirmed yet, in both zones, without a file', () => {
+    const moved: ProviderAssignedEvent = {
+      eventKey: `ticket-${TICKET.number}:11:provider`,
+      occurredAt: '2026-12-01T16:00:00.000Z',
+      ticket: TICKET,
+      type: 'PROVIDER_ASSIGNED',
+      assigneeId: 'u-new',
+      previousAssigneeId: 'u-old',
+      actorId: 'u-mgr',
+      proposedSession: session,
+    };
+    const staff = (id: string, locale = Locale.ES_MX, timeZone = 'America/Mexico_City') => ({
+      ...ES,
+      id,
+      email: `${id}@becken.example`,
+      locale,
+      timeZone,
+      side: 'STAFF' as const,
+    });
+    const options = {
+      ...OPTIONS,
+      calendarTimeZone: 'America/Bogota',
+      names: new Map([['u-new', 'Nora Nueva']]),
+    };
+    const es = renderEmail(moved, staff('u-new'), options)!;
+    expect(plain(es.text)).toMatch(
+      /Hay una sesión remota propuesta para el .+, que para el cliente es el .+, pendiente de que el cliente la confirme; si la confirma, le llegará la invitación\./,
+    );
+    expect(es.attachments).toEqual([]);
+    const en = renderEmail(moved, staff('u-new', Locale.EN), options)!;
+    expect(plain(en.text)).toMatch(
+      /A remote session is proposed for .+, which is .+ for the client, pending the client's confirmation; if they confirm it, you will get the invitation\./,
+    );
+    // Only the agent who gets the ticket; without a proposal, no such sentence.
+    expect(renderEmail(moved, staff('u-old'), options)!.text).not.toContain(
+      'sesión remota propuesta',
+    );
+    const { proposedSession: _none, ...plainMove } = moved;
+    expect(renderEmail(plainMove, staff('u-new'), options)!.text).not.toContain(
+      'sesión remota propuesta',
+    );
+  });
+
   it('QA S63: an agent who takes the ticket themselves gets the session they did not hold, alone; the previous holder its cancellation', () => {
     const taken: ProviderAssignedEvent = {
       eventKey: `ticket-${TICKET.number}:12:provider`,
