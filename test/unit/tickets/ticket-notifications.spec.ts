@@ -1263,6 +1263,15 @@ describe('QA S60b #6: the remote session in the calendars (L3-06)', () => {
         providerNotificationFor(TICKET, moved, withSession(s, 'u-agent-2')),
       ).not.toHaveProperty('sessionCalendar');
     }
+    // QA S65 #1: a proposal still ahead, not confirmed, is told (no calendar); declined/past not.
+    expect(providerNotificationFor(TICKET, moved, withSession({}, 'u-agent-2'))).toMatchObject({
+      proposedSession: entry,
+    });
+    for (const s of [{ declined }, { at: '2026-03-02T14:00:00.000Z' }, { accepted }]) {
+      expect(
+        providerNotificationFor(TICKET, moved, withSession(s, 'u-agent-2')),
+      ).not.toHaveProperty('proposedSession');
+    }
     // The first assignment at classification hands it over too (the proposer held it).
     const classify = event('classify', { classification: 'PROBLEM', agentId: 'u-agent-2' });
     expect(
