@@ -426,7 +426,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     const due = ticket!.clocks.find((c) => c.kind === 'triage' && c.status === 'RUNNING')!;
     for (const m of declinedMails) {
       expect(plain(m.text)).toMatch(
-        /con un nuevo plazo de atención de 8 horas hábiles: vence el .+\. Proponga otro horario|with a new 8-business-hour triage clock: due .+\. Propose another time/,
+        /con un nuevo plazo de atención inicial de 8 horas hábiles: vence el .+\. Proponga otro horario|with a new 8-business-hour triage clock: due .+\. Propose another time/,
       );
     }
     // QA S60b #6: the agent had the entry (the client had confirmed it): their decline email
@@ -456,7 +456,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(clientMails[0].text).toContain(reason);
     // S64: it says when the new triage clock is due, in the registrant's language and zone.
     expect(plain(clientMails[0].text)).toContain(
-      `El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el ${plain(new RecipientDates(Locale.ES_MX, 'America/Mexico_City').instant(due.deadline!))}.`,
+      `El ticket vuelve a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: lo atenderemos a más tardar el ${plain(new RecipientDates(Locale.ES_MX, 'America/Mexico_City').instant(due.deadline!))}.`,
     );
     const [clientCancel] = await caughtCalendars(clientMails[0]);
     expect(clientCancel.props).toMatchObject({
@@ -887,7 +887,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     // S64: it says when the new triage clock is due, in the registrant's language and zone.
     const due = ticket!.clocks.find((c) => c.kind === 'triage' && c.status === 'RUNNING')!;
     expect(plain(clientMail.text)).toContain(
-      `El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el ${plain(new RecipientDates(Locale.ES_MX, 'America/Mexico_City').instant(due.deadline!))}.`,
+      `El ticket vuelve a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: lo atenderemos a más tardar el ${plain(new RecipientDates(Locale.ES_MX, 'America/Mexico_City').instant(due.deadline!))}.`,
     );
     const [clientCancel] = await caughtCalendars(clientMail);
     expect(clientCancel.props).toMatchObject({
@@ -903,7 +903,7 @@ describe('remote sessions the client can act on (L3-06)', () => {
     expect(agentMails).toHaveLength(1);
     // The staff's side reads the new triage clock's deadline with what to do within it.
     expect(plain(agentMails[0].text)).toMatch(
-      /con un nuevo plazo de atención de 8 horas hábiles: vence el .+\. Clasifíquelo|with a new 8-business-hour triage clock: due .+\. Classify it/,
+      /con un nuevo plazo de atención inicial de 8 horas hábiles: vence el .+\. Clasifíquelo|with a new 8-business-hour triage clock: due .+\. Classify it/,
     );
     const [agentCancel] = await caughtCalendars(agentMails[0]);
     expect(agentCancel.props).toMatchObject({

@@ -174,7 +174,7 @@ export function newTriageParagraph(
     return {
       kind: 'paragraph',
       text: ctx.t(
-        `El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: ${es}`,
+        `El ticket volvió a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: ${es}`,
         `The ticket is back in “Registered” with a new 8-business-hour triage clock: ${en}`,
       ),
     };
@@ -184,11 +184,11 @@ export function newTriageParagraph(
     kind: 'paragraph',
     text: ctx.staff
       ? ctx.t(
-          `El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el ${due}. ${NEW_TRIAGE_NEXT[cause][0]}`,
+          `El ticket volvió a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: vence el ${due}. ${NEW_TRIAGE_NEXT[cause][0]}`,
           `The ticket is back in “Registered” with a new 8-business-hour triage clock: due ${due}. ${NEW_TRIAGE_NEXT[cause][1]}`,
         )
       : ctx.t(
-          `El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el ${due}.`,
+          `El ticket vuelve a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: lo atenderemos a más tardar el ${due}.`,
           `The ticket is back in “Registered” with a new 8-business-hour response term: we will attend to it by ${due}.`,
         ),
   };

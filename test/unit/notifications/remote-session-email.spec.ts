@@ -434,7 +434,7 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     };
     const client = plain(renderEmail(withdrawn, holder, options)!.text);
     expect(client).toContain(
-      'El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México).',
+      'El ticket vuelve a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: lo atenderemos a más tardar el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México).',
     );
     expect(client).toContain('No necesita hacer nada');
     const tokyo = { ...later, locale: Locale.EN, timeZone: 'Asia/Tokyo' };
@@ -450,7 +450,7 @@ describe('QA S62: the remote session only in the calendars that hold it', () => 
     const staff = { ...ES, id: 'u-agent', side: 'STAFF' as const };
     const es = plain(renderEmail(withdrawn, staff, options)!.text);
     expect(es).toContain(
-      'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México). Clasifíquelo, pida la información en el ticket o proponga otra sesión.',
+      'El ticket volvió a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: vence el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México). Clasifíquelo, pida la información en el ticket o proponga otra sesión.',
     );
     const en = plain(
       renderEmail(withdrawn, { ...staff, locale: Locale.EN, timeZone: 'Asia/Tokyo' }, options)!
@@ -562,7 +562,7 @@ describe("S64: the proposer hears of the client's answer", () => {
     const toStaff = { ...declined, triageDeadline };
     const es = plain(renderEmail(toStaff, staff('u-agent'), options)!.text);
     expect(es).toContain(
-      'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: vence el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México). Proponga otro horario, pida la información en el ticket o clasifíquelo.',
+      'El ticket volvió a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: vence el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México). Proponga otro horario, pida la información en el ticket o clasifíquelo.',
     );
     const en = plain(
       renderEmail(toStaff, { ...staff('u-agent', Locale.EN), timeZone: 'Asia/Tokyo' }, options)!
@@ -573,7 +573,7 @@ describe("S64: the proposer hears of the client's answer", () => {
     );
     // Queued without it (older payloads): the sentence as before, with no date.
     expect(plain(renderEmail(declined, staff('u-agent'), options)!.text)).toContain(
-      'El ticket volvió a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: proponga otro horario, pida la información en el ticket o clasifíquelo.',
+      'El ticket volvió a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: proponga otro horario, pida la información en el ticket o clasifíquelo.',
     );
 
     // The client's own email about the decline (REMOTE_SESSION_CANCELLED).
@@ -590,7 +590,7 @@ describe("S64: the proposer hears of the client's answer", () => {
     const registrant = { ...ES, id: 'u-registrant' };
     const client = plain(renderEmail(cancelled, registrant, options)!.text);
     expect(client).toContain(
-      'El ticket vuelve a «Registrado» con un nuevo plazo de atención de 8 horas hábiles: lo atenderemos a más tardar el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México).',
+      'El ticket vuelve a «Registrado» con un nuevo plazo de atención inicial de 8 horas hábiles: lo atenderemos a más tardar el martes, 1 de diciembre de 2026, 6:00 p.m. (hora de la Ciudad de México).',
     );
     expect(client).toContain('El equipo de soporte le propondrá otro horario');
     const colleague = { ...EN, id: 'u-participant', timeZone: 'Asia/Tokyo' };
