@@ -235,10 +235,12 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     const panel = confirm.getByRole('region', {
       name: 'Reasignar los tickets abiertos de Lucía Saliente',
     });
-    await panel
-      .getByTestId('reassign-count')
-      .getByText('Tiene 2 tickets abiertos asignados.')
-      .waitFor();
+    // QA S65 #5: the count is said once, by the dialog above the form (it said it twice).
+    await panel.getByLabel('Pasarlos a').waitFor();
+    expect(await confirm.getByTestId('deactivate-assigned').innerText()).toContain(
+      'Tiene 2 tickets abiertos asignados.',
+    );
+    expect(await panel.getByTestId('reassign-count').count()).toBe(0);
     // The person whose tickets they are is no choice.
     const target = panel.getByLabel('Pasarlos a');
     const choices = await target.locator('option').allInnerTexts();
@@ -448,6 +450,19 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
         'Es el último agente activo del proveedor: nadie podrá tomar los tickets nuevos hasta que active o cree otro.',
       );
       expect(await last.getAttribute('class')).toContain('notice-warning');
+      // QA S65 #5: with nobody to hand them to, the hand-over says so and what to do; no form.
+      await confirm.getByRole('button', { name: 'Reasignar sus tickets' }).click();
+      const panel = confirm.getByRole('region', {
+        name: 'Reasignar los tickets abiertos de Sofía Sesiones',
+      });
+      expect(await panel.getByTestId('reassign-no-agents').innerText()).toBe(
+        'No hay otro agente activo a quien pasarlos. Active a un agente de esta lista o cree uno con «Crear usuario», y vuelva a «Reasignar sus tickets».',
+      );
+      expect(await panel.getByLabel('Pasarlos a').count()).toBe(0);
+      expect(await panel.getByLabel('Nota para el equipo (opcional)').count()).toBe(0);
+      expect(await panel.getByRole('button', { name: /^Reasignar \d/ }).count()).toBe(0);
+      await panel.getByRole('button', { name: 'Cerrar' }).click();
+      await panel.waitFor({ state: 'detached' });
     } finally {
       for (const o of others) await setActive(o.id, true);
     }

@@ -98,6 +98,8 @@ const accountEsMX = {
   reassignTo: 'Pasarlos a',
   reassignChoose: 'Elija un agente',
   reassignNoAgents: 'No hay otro agente activo a quien pasarlos.',
+  reassignNoAgentsNext:
+    'Active a un agente de esta lista o cree uno con «Crear usuario», y vuelva a «Reasignar sus tickets».',
   reassignHow:
     'Cada ticket se reasigna como desde su página: al nuevo agente le llega un correo por cada ticket; una sesión remota confirmada pasa a su calendario, y de una sesión solo propuesta le llega la invitación cuando el cliente la confirme. Al cliente no le llega ningún correo.',
   reassignNote: 'Nota para el equipo (opcional)',
@@ -267,6 +269,8 @@ const accountEn: AccountMessages = {
   reassignTo: 'Hand them to',
   reassignChoose: 'Choose an agent',
   reassignNoAgents: 'There is no other active agent to hand them to.',
+  reassignNoAgentsNext:
+    'Activate an agent in this list or create one with “Create a user”, then come back to “Reassign their tickets”.',
   reassignHow:
     'Each ticket is reassigned as from its own page: the new agent gets one email per ticket; a confirmed remote session moves to their calendar, and for a session only proposed they get the invitation when the client confirms it. The client gets no email.',
   reassignNote: 'Note for the team (optional)',

@@ -24,6 +24,11 @@ interface Props {
   onClose: () => void;
   /** h2 under the users list; h3 inside «¿Desactivar a …?». */
   heading?: 'h2' | 'h3';
+  /**
+   * QA S65 #5: the dialog above already says «Tiene N tickets abiertos asignados» (and re-reads it
+   * on `onChanged`): the form does not say it again.
+   */
+  countSaidAbove?: boolean;
 }
 
 /**
@@ -48,7 +53,13 @@ interface Run {
  * network) stops the loop and says how many had moved. Trying again moves only what is still
  * theirs.
  */
-export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }: Props) {
+export function ReassignOpenTickets({
+  user,
+  onChanged,
+  onClose,
+  heading = 'h2',
+  countSaidAbove = false,
+}: Props) {
   const Heading = heading;
   const { t, language } = useI18n();
   const a = accountTexts(language);
@@ -73,6 +84,8 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
   }, []);
   const count = open.data?.userOpenTickets.assigned;
   const choices = (agents.data?.assignableAgents ?? []).filter((p) => p.id !== user.id);
+  /** QA S65 #5: no other active agent to hand the tickets to. */
+  const noAgents = agents.data !== undefined && choices.length === 0;
 
   const submit = async () => {
     const to = choices.find((p) => p.id === toId);
@@ -152,13 +165,24 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
       data-testid="reassign-open-tickets"
     >
       <Heading id={`${id}-title`}>{a.reassignTicketsOf(user.displayName)}</Heading>
-      {count === undefined ? (
-        open.loading && <p className="muted">{a.countingOpenTickets}</p>
-      ) : (
-        <p data-testid="reassign-count">{a.reassignCount(count)}</p>
-      )}
+      {count === undefined
+        ? open.loading && <p className="muted">{a.countingOpenTickets}</p>
+        : !countSaidAbove && <p data-testid="reassign-count">{a.reassignCount(count)}</p>}
       <ErrorMessage error={open.error ?? agents.error} />
-      {count !== undefined && count > 0 && (
+      {count !== undefined && count > 0 && noAgents && (
+        // QA S65 #5: nobody to hand them to: only that, and what to do, not a form to fill.
+        <>
+          <p role="status" data-testid="reassign-no-agents">
+            {a.reassignNoAgents} {a.reassignNoAgentsNext}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={onClose}>
+              {a.close}
+            </button>
+          </div>
+        </>
+      )}
+      {count !== undefined && count > 0 && !noAgents && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -166,28 +190,24 @@ export function ReassignOpenTickets({ user, onChanged, onClose, heading = 'h2' }
           }}
         >
           <p className="muted small">{a.reassignHow}</p>
-          {agents.data && choices.length === 0 ? (
-            <p role="status">{a.reassignNoAgents}</p>
-          ) : (
-            <div className="field">
-              <label htmlFor={`${id}-to`}>{a.reassignTo}</label>
-              <select
-                id={`${id}-to`}
-                name="toUserId"
-                required
-                value={toId}
-                disabled={busy}
-                onChange={(e) => setToId(e.target.value)}
-              >
-                <option value="">{a.reassignChoose}</option>
-                {choices.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          <div className="field">
+            <label htmlFor={`${id}-to`}>{a.reassignTo}</label>
+            <select
+              id={`${id}-to`}
+              name="toUserId"
+              required
+              value={toId}
+              disabled={busy}
+              onChange={(e) => setToId(e.target.value)}
+            >
+              <option value="">{a.reassignChoose}</option>
+              {choices.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="field">
             <label htmlFor={`${id}-note`}>{a.reassignNote}</label>
             <textarea

@@ -388,6 +388,7 @@ function OpenTicketsLeft({ user }: { user: User }) {
         <ReassignOpenTickets
           user={user}
           heading="h3"
+          countSaidAbove
           onChanged={() => void open.reload()}
           onClose={() => setReassigning(false)}
         />
