@@ -256,6 +256,8 @@ describe('Deactivating users who hold open tickets (web app, QA S62 #1, #2)', ()
     await progress.getByText('Reasignando… 1 de 2 tickets').waitFor();
     expect(await submit.isDisabled()).toBe(true);
     expect(await panel.getByRole('button', { name: 'Cerrar' }).isDisabled()).toBe(true);
+    // QA S65 #5: the deactivation waits while her tickets move.
+    expect(await confirm.getByRole('button', { name: 'Sí, desactivar' }).isDisabled()).toBe(true);
     batches.release();
     const result = panel.getByTestId('reassign-result');
     await result.waitFor();

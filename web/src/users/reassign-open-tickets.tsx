@@ -29,6 +29,11 @@ interface Props {
    * on `onChanged`): the form does not say it again.
    */
   countSaidAbove?: boolean;
+  /**
+   * QA S65 #5: told when a hand-over starts and ends (and false when the form goes), so the
+   * dialog around it holds «Sí, desactivar» while tickets are moving.
+   */
+  onBusyChange?: (busy: boolean) => void;
 }
 
 /**
@@ -59,6 +64,7 @@ export function ReassignOpenTickets({
   onClose,
   heading = 'h2',
   countSaidAbove = false,
+  onBusyChange,
 }: Props) {
   const Heading = heading;
   const { t, language } = useI18n();
@@ -71,6 +77,10 @@ export function ReassignOpenTickets({
   const [toId, setToId] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    onBusyChange?.(busy);
+    return () => onBusyChange?.(false);
+  }, [busy, onBusyChange]);
   const [error, setError] = useState<unknown>();
   const [result, setResult] = useState<Run>();
   const [progress, setProgress] = useState<{ done: number; total: number }>();

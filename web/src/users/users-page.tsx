@@ -49,6 +49,8 @@ export function UsersPage() {
   );
   const users = useQuery(USERS, { organizationId: organizationId || null });
   const toggle = useMutationForm();
+  // QA S65 #5: «Sí, desactivar» waits while the dialog's hand-over moves the person's tickets.
+  const [handOverBusy, setHandOverBusy] = useState(false);
   const orgs = organizations.organizations;
   const all = users.data?.users;
   // Name or email, whatever the case and accents (QA S17: a long list had no way to find one).
@@ -259,10 +261,10 @@ export function UsersPage() {
                         id="user-deactivate"
                         title={a.confirmDeactivate(u.displayName, u.email)}
                         text={a.confirmDeactivateText}
-                        detail={<OpenTicketsLeft user={u} />}
+                        detail={<OpenTicketsLeft user={u} onHandOverBusy={setHandOverBusy} />}
                         yes={a.deactivateYes}
                         no={a.cancel}
-                        busy={toggle.busy}
+                        busy={toggle.busy || handOverBusy}
                         onYes={() => setActive(u)}
                         onNo={() => setDeactivatingId(undefined)}
                       />
@@ -336,7 +338,13 @@ function BreakableEmail({ email }: { email: string }) {
  * ticket list filtered by them and «Reasignar sus tickets» to hand them all to another agent here
  * (L3-07). Nothing when they hold none.
  */
-function OpenTicketsLeft({ user }: { user: User }) {
+function OpenTicketsLeft({
+  user,
+  onHandOverBusy,
+}: {
+  user: User;
+  onHandOverBusy: (busy: boolean) => void;
+}) {
   const { language } = useI18n();
   const a = accountTexts(language);
   const open = useQuery(USER_OPEN_TICKETS, { userId: user.id });
@@ -389,6 +397,7 @@ function OpenTicketsLeft({ user }: { user: User }) {
           user={user}
           heading="h3"
           countSaidAbove
+          onBusyChange={onHandOverBusy}
           onChanged={() => void open.reload()}
           onClose={() => setReassigning(false)}
         />
