@@ -73,3 +73,11 @@ export function calendarTimeClause(
 export function instantInSentence(ctx: TemplateContext, value: string): string {
   return `${ctx.dates.instant(value)}${calendarTimeClause(ctx, value)}`;
 }
+
+/**
+ * {@link instantInSentence} for a time range (a remote session of `minutes`): in the reader's
+ * zone, then the calendar's when it reads otherwise.
+ */
+export function rangeInSentence(ctx: TemplateContext, at: string, minutes: number): string {
+  return `${ctx.dates.range(at, minutes)}${calendarTimeClause(ctx, at, { minutes })}`;
+}

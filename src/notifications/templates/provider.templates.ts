@@ -3,7 +3,7 @@ import type {
   ProviderAssignedEvent,
   ProviderClientActivityEvent,
 } from '../notification-event';
-import { calendarTimeClause, calendarTimeRows, instantInSentence } from './calendar-time';
+import { calendarTimeRows, instantInSentence, rangeInSentence } from './calendar-time';
 import { filesBlock, attachedFilesBlocks } from './attachment.templates';
 import {
   type Block,
@@ -330,7 +330,7 @@ export const providerTemplates: TemplateFamily<
     // QA S65 #1 (L3-06): a proposed session still ahead reaches the new agent before it is confirmed.
     if (e.proposedSession && ctx.recipientId === e.assigneeId) {
       const p = e.proposedSession;
-      const when = `${ctx.dates.range(p.at, p.durationMinutes)}${calendarTimeClause(ctx, p.at, { minutes: p.durationMinutes })}`;
+      const when = rangeInSentence(ctx, p.at, p.durationMinutes);
       blocks.push({
         kind: 'paragraph',
         text: ctx.t(

@@ -1,5 +1,10 @@
 import type { NotificationTicket, RemoteSessionEntry } from '../notification-event';
-import { calendarTimeClause, calendarTimeRows, instantInSentence } from './calendar-time';
+import {
+  calendarTimeClause,
+  calendarTimeRows,
+  instantInSentence,
+  rangeInSentence,
+} from './calendar-time';
 import {
   type Block,
   type CalendarEntry,
@@ -63,7 +68,7 @@ export function sessionBlocks(
   return [
     {
       kind: 'paragraph',
-      text: `${label}: ${ctx.dates.range(at, durationMinutes)}${calendarTimeClause(ctx, at, { minutes: durationMinutes })}`,
+      text: `${label}: ${rangeInSentence(ctx, at, durationMinutes)}`,
     },
     {
       kind: 'facts',
